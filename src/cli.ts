@@ -1,0 +1,61 @@
+// The `mt-review` command line: dispatches a subcommand and turns its errors into messages and exit codes.
+import { CommandError, type Command, UsageError } from './commands/args.ts';
+
+/** Subcommands, loaded on demand so `mt-review diff` does not pay for the server's imports. */
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+  diff: () => import('./commands/diff.ts'),
+};
+
+const mainUsage = `Usage: mt-review <command> [options]
+
+Review machine-translated news: the MT beside its correction, every difference a reviewable edit.
+
+Commands:
+%COMMANDS%
+
+Run "mt-review <command> --help" for a command's options.`;
+
+async function listCommands(): Promise<string> {
+  const lines: string[] = [];
+  for (const [name, load] of Object.entries(commands)) {
+    const { command } = await load();
+    lines.push(`  ${name.padEnd(12)} ${command.summary}`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code: 0 ok, 1 failure, 2 usage error. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const usage = mainUsage.replace('%COMMANDS%', await listCommands());
+    (name === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`mt-review: unknown command "${name}". Run "mt-review --help" for the list.\n`);
+    return 2;
+  }
+  const { command } = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mt-review ${name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof CommandError) {
+      process.stderr.write(`mt-review ${name}: ${error.message}\n`);
+      return 1;
+    }
+    // A bug, not bad input: say so in one line; the stack only when asked for (MT_REVIEW_DEBUG=1).
+    process.stderr.write(`mt-review ${name}: unexpected error: ${(error as Error).message}\n`);
+    if (process.env.MT_REVIEW_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}
