@@ -1,10 +1,31 @@
 // The `mt-review` command line: dispatches a subcommand and turns its errors into messages and exit codes.
-import { CommandError, type Command, UsageError } from './commands/args.ts';
+import { type Command, CommandError, UsageError } from './commands/args.ts';
 
-/** Subcommands, loaded on demand so `mt-review diff` does not pay for the server's imports. */
-const commands: Record<string, () => Promise<{ command: Command }>> = {
-  diff: () => import('./commands/diff.ts'),
-};
+/** Subcommands, each `src/commands/<name>.ts` exporting `command`; loaded on demand so `diff` skips the server's imports. */
+const commandNames = [
+  'serve',
+  'import',
+  'diff',
+  'check',
+  'export',
+  'stats',
+  'ter',
+  'score-mqm',
+  'reviewer',
+  'token',
+] as const;
+
+async function loadCommand(name: string): Promise<Command | undefined> {
+  if (!(commandNames as readonly string[]).includes(name)) return undefined;
+  try {
+    return ((await import(`./commands/${name}.ts`)) as { command: Command }).command;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes(`${name}.ts`)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
 
 const mainUsage = `Usage: mt-review <command> [options]
 
@@ -17,9 +38,9 @@ Run "mt-review <command> --help" for a command's options.`;
 
 async function listCommands(): Promise<string> {
   const lines: string[] = [];
-  for (const [name, load] of Object.entries(commands)) {
-    const { command } = await load();
-    lines.push(`  ${name.padEnd(12)} ${command.summary}`);
+  for (const name of commandNames) {
+    const command = await loadCommand(name);
+    if (command) lines.push(`  ${name.padEnd(12)} ${command.summary}`);
   }
   return lines.join('\n');
 }
@@ -32,12 +53,11 @@ export async function main(argv: string[]): Promise<number> {
     (name === undefined ? process.stderr : process.stdout).write(`${usage}\n`);
     return name === undefined ? 2 : 0;
   }
-  const load = commands[name];
-  if (!load) {
+  const command = await loadCommand(name);
+  if (!command) {
     process.stderr.write(`mt-review: unknown command "${name}". Run "mt-review --help" for the list.\n`);
     return 2;
   }
-  const { command } = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

@@ -1,5 +1,5 @@
 // Shared CLI plumbing: argument parsing that reports usage errors, and the two error kinds a command may raise.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** A mistake in how the command was called: exit code 2, with the command's usage. */
 export class UsageError extends Error {}
