@@ -1,0 +1,177 @@
+// The articles table: idempotent import from the corpus, the reviewer's corrected text, the article list.
+import { createHash } from 'node:crypto';
+import type { LoadedArticle } from '../corpus/types.ts';
+import type { Store } from './db.ts';
+import { type ImportedEdit, type SyncResult, syncEdits } from './edits.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
+import { nowIso, statement } from './statements.ts';
+
+/** Who wrote the corrected text: the corpus file `corrected.txt`, or a reviewer in the browser. */
+export type CorrectedOrigin = 'file' | 'reviewer';
+
+/** An article as stored. Absent metadata and texts are null. */
+export interface StoredArticle {
+  id: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  publisher: string | null;
+  author: string | null;
+  sourceLang: string | null;
+  targetLang: string | null;
+  mt: string;
+  corrected: string | null;
+  correctedOrigin: CorrectedOrigin | null;
+  correctedBy: number | null;
+  source: string | null;
+  contentHash: string;
+  importedAt: string;
+  updatedAt: string;
+}
+
+/** One line of the article list: `edits` counts current edits, `reviewed` those with at least one current verdict. */
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  edits: number;
+  reviewed: number;
+}
+
+/** What an import did: the article was new, unchanged (nothing written) or updated, and what happened to edits. */
+export interface ImportResult extends SyncResult {
+  status: 'new' | 'unchanged' | 'updated';
+}
+
+/** A fingerprint of everything an import would write: texts, metadata and the edits computed from them. */
+export function contentHash(article: LoadedArticle, edits: readonly ImportedEdit[]): string {
+  const { meta } = article;
+  // Fields listed one by one so that key order in article.json cannot change the hash. The edits are part of it so
+  // that a newer diff engine or check set re-imports an article whose files did not change.
+  const fingerprint = [
+    article.mt,
+    article.corrected ?? null,
+    article.source ?? null,
+    [meta.title, meta.url, meta.published, meta.publisher, meta.author, meta.sourceLang, meta.targetLang],
+    edits,
+  ];
+  return createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
+}
+
+/**
+ * Imports an article and its edits. Unchanged content writes nothing. Otherwise the article row is updated, new edits
+ * inserted, known ones kept with their verdicts, and edits no longer produced turned stale (never deleted).
+ */
+export function importArticle(db: Store, article: LoadedArticle, edits: readonly ImportedEdit[]): ImportResult {
+  return db
+    .transaction((): ImportResult => {
+      const hash = contentHash(article, edits);
+      const existing = getArticle(db, article.id);
+      if (existing?.contentHash === hash) return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+      // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
+      // correction must not wipe that work.
+      const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
+      const now = nowIso();
+      writeArticle(db, article, hash, now, keepReviewer ? existing : undefined);
+      // With the reviewer's text kept, the post-edit edits belong to it; a caller that diffed only the files passes
+      // none, and they stay. A caller that diffed against the kept text passes them, and they are synchronised.
+      const ownsPostEdit = !keepReviewer || edits.some((edit) => edit.origin === 'post-edit');
+      const sync = syncEdits(db, article.id, edits, {
+        inScope: (origin) => origin !== 'post-edit' || ownsPostEdit,
+        createdBy: null,
+        now,
+      });
+      return { status: existing ? 'updated' : 'new', ...sync };
+    })
+    .immediate();
+}
+
+function writeArticle(db: Store, article: LoadedArticle, hash: string, now: string, kept?: StoredArticle): void {
+  const { meta } = article;
+  statement(
+    db,
+    `INSERT INTO articles (id, title, url, published, publisher, author, source_lang, target_lang, mt, corrected,
+       corrected_origin, corrected_by, source, content_hash, imported_at, updated_at)
+     VALUES (:id, :title, :url, :published, :publisher, :author, :sourceLang, :targetLang, :mt, :corrected,
+       :correctedOrigin, :correctedBy, :source, :contentHash, :now, :now)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, published = excluded.published,
+       publisher = excluded.publisher, author = excluded.author, source_lang = excluded.source_lang,
+       target_lang = excluded.target_lang, mt = excluded.mt, corrected = excluded.corrected,
+       corrected_origin = excluded.corrected_origin, corrected_by = excluded.corrected_by, source = excluded.source,
+       content_hash = excluded.content_hash, updated_at = excluded.updated_at`,
+  ).run({
+    id: article.id,
+    title: meta.title ?? null,
+    url: meta.url ?? null,
+    published: meta.published ?? null,
+    publisher: meta.publisher ?? null,
+    author: meta.author ?? null,
+    sourceLang: meta.sourceLang ?? null,
+    targetLang: meta.targetLang ?? null,
+    mt: article.mt,
+    corrected: kept ? kept.corrected : (article.corrected ?? null),
+    correctedOrigin: kept ? 'reviewer' : article.corrected === undefined ? null : 'file',
+    correctedBy: kept ? kept.correctedBy : null,
+    source: article.source ?? null,
+    contentHash: hash,
+    now,
+  });
+}
+
+/**
+ * Saves the corrected text a reviewer typed for an article without corrected.txt, with the post-edit edits diffed
+ * from it: edits that remain keep their verdicts, the others turn stale.
+ */
+export function setCorrectedText(
+  db: Store,
+  articleId: string,
+  corrected: string,
+  edits: readonly ImportedEdit[],
+  reviewerId: number,
+): SyncResult {
+  return db
+    .transaction((): SyncResult => {
+      const article = getArticle(db, articleId);
+      if (!article) throw new NotFoundError(`no article with id ${articleId}`);
+      if (article.correctedOrigin === 'file') {
+        throw new ConflictError(`article ${articleId} has a corrected.txt; its corrected text is edited in the file`);
+      }
+      const now = nowIso();
+      statement(
+        db,
+        `UPDATE articles SET corrected = :corrected, corrected_origin = 'reviewer', corrected_by = :reviewerId,
+         updated_at = :now WHERE id = :articleId`,
+      ).run({ corrected, reviewerId, now, articleId });
+      return syncEdits(db, articleId, edits, {
+        inScope: (origin) => origin === 'post-edit',
+        createdBy: reviewerId,
+        now,
+      });
+    })
+    .immediate();
+}
+
+/** The article with this id, or undefined. */
+export function getArticle(db: Store, id: string): StoredArticle | undefined {
+  return statement(
+    db,
+    `SELECT id, title, url, published, publisher, author, source_lang AS sourceLang, target_lang AS targetLang, mt,
+       corrected, corrected_origin AS correctedOrigin, corrected_by AS correctedBy, source,
+       content_hash AS contentHash, imported_at AS importedAt, updated_at AS updatedAt
+     FROM articles WHERE id = :id`,
+  ).get({ id }) as StoredArticle | undefined;
+}
+
+/** Every article, newest publication first, with its number of current edits and of reviewed ones. */
+export function listArticles(db: Store): ArticleSummary[] {
+  return statement(
+    db,
+    `SELECT a.id, a.title, a.publisher, a.published,
+       (SELECT count(*) FROM edits e WHERE e.article_id = a.id AND e.status = 'current') AS edits,
+       (SELECT count(*) FROM edits e WHERE e.article_id = a.id AND e.status = 'current'
+          AND EXISTS (SELECT 1 FROM current_verdicts cv WHERE cv.edit_id = e.id)) AS reviewed
+     FROM articles a
+     ORDER BY a.published IS NULL, a.published DESC, a.id`,
+  ).all() as ArticleSummary[];
+}

@@ -1,0 +1,171 @@
+// The edits table: an article's reviewable differences, kept current or stale across imports, never deleted.
+import type { Edit, EditOrigin } from '../diff/types.ts';
+import type { Severity } from '../review/taxonomy.ts';
+import { bumpEditBuckets } from './counts.ts';
+import type { Store } from './db.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
+import { nowIso, statement } from './statements.ts';
+
+/** Whether the article's current text still produces the edit. One state column, not a set of flags. */
+export type EditStatus = 'current' | 'stale';
+
+/** An edit as handed to the store: a check's suggestion may carry a category, a severity and a message. */
+export interface ImportedEdit extends Edit {
+  suggestedCategory?: string | null;
+  suggestedSeverity?: Severity | null;
+  suggestedMessage?: string | null;
+}
+
+/** An edit as stored. */
+export interface StoredEdit extends Edit {
+  articleId: string;
+  ordinal: number;
+  status: EditStatus;
+  suggestedCategory: string | null;
+  suggestedSeverity: Severity | null;
+  suggestedMessage: string | null;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+/** What a synchronisation did: edits inserted, turned stale, and turned current again. */
+export interface SyncResult {
+  added: number;
+  staled: number;
+  revived: number;
+}
+
+const columns = `id, article_id AS articleId, ordinal, mt_start AS mtStart, mt_end AS mtEnd, mt_text AS mtText,
+  corrected_start AS correctedStart, corrected_end AS correctedEnd, corrected_text AS correctedText, paragraph,
+  context_before AS contextBefore, context_after AS contextAfter, origin, suggested_category AS suggestedCategory,
+  suggested_severity AS suggestedSeverity, suggested_message AS suggestedMessage, status, created_by AS createdBy,
+  created_at AS createdAt`;
+
+/** The edits of an article in reading order (MT offset, then ordinal); stale ones only when asked for. */
+export function listEdits(db: Store, articleId: string, options: { includeStale?: boolean } = {}): StoredEdit[] {
+  const filter = options.includeStale ? '' : "AND status = 'current'";
+  return statement(
+    db,
+    `SELECT ${columns} FROM edits WHERE article_id = :articleId ${filter} ORDER BY mt_start, ordinal`,
+  ).all({ articleId }) as StoredEdit[];
+}
+
+/** The edit with this id, or undefined. */
+export function getEdit(db: Store, id: string): StoredEdit | undefined {
+  return statement(db, `SELECT ${columns} FROM edits WHERE id = :id`).get({ id }) as StoredEdit | undefined;
+}
+
+/** Adds an edit a reviewer made in the browser (origin 'reviewer'); imports never stale it. */
+export function addReviewerEdit(db: Store, articleId: string, edit: Edit, reviewerId: number): StoredEdit {
+  return db
+    .transaction(() => {
+      if (!statement(db, 'SELECT 1 FROM articles WHERE id = :articleId').get({ articleId })) {
+        throw new NotFoundError(`no article with id ${articleId}`);
+      }
+      if (getEdit(db, edit.id)) throw new ConflictError(`an edit with id ${edit.id} already exists`);
+      const last = statement(db, 'SELECT max(ordinal) AS ordinal FROM edits WHERE article_id = :articleId').get({
+        articleId,
+      }) as { ordinal: number | null };
+      const row = { ...edit, origin: 'reviewer' as const };
+      insertEdit(db, articleId, row, (last.ordinal ?? -1) + 1, reviewerId, nowIso());
+      return getEdit(db, edit.id) as StoredEdit;
+    })
+    .immediate();
+}
+
+/**
+ * Makes the stored edits of an article match `edits`: new ids inserted, known ids updated (and revived if stale),
+ * and current edits missing from `edits` turned stale when `inScope(origin)` says this text owns that origin.
+ * Reviewer edits are never staled. Run inside the caller's transaction.
+ */
+export function syncEdits(
+  db: Store,
+  articleId: string,
+  edits: readonly ImportedEdit[],
+  options: { inScope: (origin: EditOrigin) => boolean; createdBy: number | null; now: string },
+): SyncResult {
+  const result: SyncResult = { added: 0, staled: 0, revived: 0 };
+  const produced = new Set<string>();
+  edits.forEach((edit, ordinal) => {
+    produced.add(edit.id);
+    const outcome = upsertEdit(db, articleId, edit, ordinal, options.createdBy, options.now);
+    if (outcome === 'added') result.added++;
+    if (outcome === 'revived') result.revived++;
+  });
+  const current = statement(
+    db,
+    `SELECT id, origin FROM edits WHERE article_id = :articleId AND status = 'current' AND origin <> 'reviewer'`,
+  ).all({ articleId }) as { id: string; origin: EditOrigin }[];
+  for (const edit of current) {
+    if (produced.has(edit.id) || !options.inScope(edit.origin)) continue;
+    statement(db, "UPDATE edits SET status = 'stale' WHERE id = :id").run({ id: edit.id });
+    bumpEditBuckets(db, edit.id, -1);
+    result.staled++;
+  }
+  return result;
+}
+
+function upsertEdit(
+  db: Store,
+  articleId: string,
+  edit: ImportedEdit,
+  ordinal: number,
+  createdBy: number | null,
+  now: string,
+): 'added' | 'kept' | 'revived' {
+  const existing = statement(db, 'SELECT article_id AS articleId, status FROM edits WHERE id = :id').get({
+    id: edit.id,
+  }) as { articleId: string; status: EditStatus } | undefined;
+  if (!existing) {
+    insertEdit(db, articleId, edit, ordinal, createdBy, now);
+    return 'added';
+  }
+  // Edit ids are meant to be globally unique; a clash across articles would merge two articles' verdicts.
+  if (existing.articleId !== articleId) {
+    throw new ConflictError(
+      `edit id ${edit.id} of article ${articleId} is already used by article ${existing.articleId}`,
+    );
+  }
+  // The id says it is the same change; its offsets and context may still have moved with the text around it.
+  statement(
+    db,
+    `UPDATE edits SET ordinal = :ordinal, mt_start = :mtStart, mt_end = :mtEnd, mt_text = :mtText,
+       corrected_start = :correctedStart, corrected_end = :correctedEnd, corrected_text = :correctedText,
+       paragraph = :paragraph, context_before = :contextBefore, context_after = :contextAfter,
+       origin = CASE WHEN origin = 'reviewer' THEN origin ELSE :origin END,
+       suggested_category = :suggestedCategory, suggested_severity = :suggestedSeverity,
+       suggested_message = :suggestedMessage, status = 'current'
+     WHERE id = :id`,
+  ).run({ ...edit, ...suggestionsOf(edit), ordinal });
+  if (existing.status === 'current') return 'kept';
+  bumpEditBuckets(db, edit.id, 1);
+  return 'revived';
+}
+
+function insertEdit(
+  db: Store,
+  articleId: string,
+  edit: ImportedEdit,
+  ordinal: number,
+  createdBy: number | null,
+  now: string,
+): void {
+  statement(
+    db,
+    `INSERT INTO edits (id, article_id, ordinal, mt_start, mt_end, mt_text, corrected_start, corrected_end,
+       corrected_text, paragraph, context_before, context_after, origin, suggested_category, suggested_severity,
+       suggested_message, status, created_by, created_at)
+     VALUES (:id, :articleId, :ordinal, :mtStart, :mtEnd, :mtText, :correctedStart, :correctedEnd, :correctedText,
+       :paragraph, :contextBefore, :contextAfter, :origin, :suggestedCategory, :suggestedSeverity, :suggestedMessage,
+       'current', :createdBy, :createdAt)`,
+  ).run({ ...edit, ...suggestionsOf(edit), articleId, ordinal, createdBy, createdAt: now });
+}
+
+// Named parameters must all be bound, so absent suggestions become explicit NULLs.
+function suggestionsOf(edit: ImportedEdit) {
+  return {
+    suggestedCategory: edit.suggestedCategory ?? null,
+    suggestedSeverity: edit.suggestedSeverity ?? null,
+    suggestedMessage: edit.suggestedMessage ?? null,
+  };
+}

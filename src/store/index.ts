@@ -1,0 +1,36 @@
+// The store's public surface in one import: opening the database and each table module's API (not its internals).
+export * from './api-tokens.ts';
+export * from './articles.ts';
+export { countsByReviewer, type ReviewerCount, type VerdictCount, verdictCounts } from './counts.ts';
+export * from './db.ts';
+export {
+  addReviewerEdit,
+  type EditStatus,
+  getEdit,
+  type ImportedEdit,
+  listEdits,
+  type StoredEdit,
+  type SyncResult,
+} from './edits.ts';
+export * from './errors.ts';
+export { type Migration, migrations, schemaVersion } from './migrations.ts';
+export * from './passwords.ts';
+export {
+  countReviewers,
+  createReviewer,
+  findReviewerByName,
+  getReviewer,
+  isValidReviewerName,
+  type Reviewer,
+  verifyReviewerPassword,
+} from './reviewers.ts';
+export * from './sessions.ts';
+export {
+  currentVerdicts,
+  getVerdict,
+  listVerdicts,
+  recordVerdict,
+  type StoredVerdict,
+  type VerdictDecision,
+  type VerdictInput,
+} from './verdicts.ts';

@@ -1,0 +1,155 @@
+// The schema as an ordered list of migrations, tracked with PRAGMA user_version and run at open.
+import type Database from 'better-sqlite3';
+import { StoreError } from './errors.ts';
+
+/** One step of the schema; `version` is the user_version the database has once `sql` has run. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+// Severities are spelled out here rather than read from the taxonomy: a migration is history and must not change
+// when the code does. A new severity means a new migration.
+const severityCheck = "IN ('neutral', 'minor', 'major', 'critical')";
+
+const initialSchema = `
+CREATE TABLE reviewers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  title TEXT, url TEXT, published TEXT, publisher TEXT, author TEXT, source_lang TEXT, target_lang TEXT,
+  mt TEXT NOT NULL,
+  corrected TEXT,
+  corrected_origin TEXT CHECK (corrected_origin IN ('file', 'reviewer')),
+  corrected_by INTEGER REFERENCES reviewers(id),
+  source TEXT,
+  content_hash TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((corrected IS NULL) = (corrected_origin IS NULL))
+) STRICT;
+
+CREATE TABLE edits (
+  id TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  ordinal INTEGER NOT NULL,
+  mt_start INTEGER NOT NULL, mt_end INTEGER NOT NULL, mt_text TEXT NOT NULL,
+  corrected_start INTEGER NOT NULL, corrected_end INTEGER NOT NULL, corrected_text TEXT NOT NULL,
+  paragraph INTEGER NOT NULL,
+  context_before TEXT NOT NULL, context_after TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('post-edit', 'reviewer') OR origin GLOB 'check:?*'),
+  suggested_category TEXT,
+  suggested_severity TEXT CHECK (suggested_severity ${severityCheck}),
+  suggested_message TEXT,
+  status TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'stale')),
+  created_by INTEGER REFERENCES reviewers(id),
+  created_at TEXT NOT NULL,
+  CHECK (mt_start <= mt_end AND corrected_start <= corrected_end)
+) STRICT;
+CREATE INDEX edits_in_order ON edits(article_id, mt_start, ordinal);
+CREATE INDEX edits_by_status ON edits(article_id, status);
+
+CREATE TABLE verdicts (
+  id INTEGER PRIMARY KEY,
+  edit_id TEXT NOT NULL REFERENCES edits(id),
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject', 'amend')),
+  category TEXT,
+  severity TEXT CHECK (severity ${severityCheck}),
+  note TEXT,
+  amended_text TEXT,
+  client_request_id TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((decision = 'amend') = (amended_text IS NOT NULL)),
+  UNIQUE (reviewer_id, client_request_id)
+) STRICT;
+CREATE INDEX verdicts_by_article ON verdicts(article_id, id);
+CREATE INDEX verdicts_by_edit ON verdicts(edit_id, id);
+CREATE TRIGGER verdicts_no_update BEFORE UPDATE ON verdicts BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+CREATE TRIGGER verdicts_no_delete BEFORE DELETE ON verdicts BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+
+CREATE TABLE current_verdicts (
+  edit_id TEXT NOT NULL REFERENCES edits(id),
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  verdict_id INTEGER NOT NULL REFERENCES verdicts(id),
+  article_id TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  category TEXT,
+  severity TEXT,
+  PRIMARY KEY (edit_id, reviewer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX current_verdicts_by_article ON current_verdicts(article_id);
+CREATE INDEX current_verdicts_by_reviewer ON current_verdicts(reviewer_id);
+
+-- Counts of current verdicts on current edits. A missing category or severity is '' here, because these columns
+-- form the primary key, and NULLs in a key would never match each other on upsert.
+CREATE TABLE verdict_counts (
+  article_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  n INTEGER NOT NULL CHECK (n > 0),
+  PRIMARY KEY (article_id, category, severity, decision)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+
+CREATE TABLE sign_in_links (
+  token_hash TEXT PRIMARY KEY,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT
+) STRICT;
+`;
+
+/** Every migration, oldest first; append only, never edit one that has shipped. */
+export const migrations: readonly Migration[] = [
+  { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
+];
+
+/** The schema version this code writes. */
+export const schemaVersion = migrations.at(-1)?.version ?? 0;
+
+/** Brings `db` up to `schemaVersion` in one transaction; a database already there is left untouched. */
+export function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > schemaVersion) {
+    throw new StoreError(
+      'too-new',
+      `${file}: the database has schema version ${current}, newer than this mt-review knows (${schemaVersion}); ` +
+        'upgrade mt-review to open it',
+    );
+  }
+  const pending = migrations.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+  // All pending steps in one transaction: a crash halfway leaves the old schema and the old user_version, never a mix.
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}

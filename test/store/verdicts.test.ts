@@ -1,0 +1,185 @@
+// Tests of recording verdicts: append-only history, current verdict per reviewer, retries, kept counts.
+import { describe, expect, it } from 'vitest';
+import { importArticle } from '../../src/store/articles.ts';
+import { countsByReviewer, verdictCounts } from '../../src/store/counts.ts';
+import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
+import { currentVerdicts, listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
+import { addReviewer, openTestStore, seedArticle, seedEdits, totalChanges } from './helpers.ts';
+
+async function reviewedSeed() {
+  const db = openTestStore();
+  importArticle(db, seedArticle, seedEdits);
+  const alice = await addReviewer(db, 'alice');
+  const bob = await addReviewer(db, 'bob');
+  return { db, alice, bob };
+}
+
+describe('recordVerdict', () => {
+  it('stores every field and returns the verdict with the reviewer name', async () => {
+    const { db, alice } = await reviewedSeed();
+    const { verdict, duplicate } = recordVerdict(db, {
+      editId: 'e-sergey',
+      reviewerId: alice.id,
+      decision: 'amend',
+      category: 'terminology/inconsistent-entity',
+      severity: 'minor',
+      note: 'House style: Sergei',
+      amendedText: 'Sergei',
+      clientRequestId: 'req-1',
+    });
+    expect(duplicate).toBe(false);
+    expect(verdict).toMatchObject({
+      editId: 'e-sergey',
+      articleId: seedArticle.id,
+      reviewerName: 'alice',
+      decision: 'amend',
+      severity: 'minor',
+      note: 'House style: Sergei',
+      amendedText: 'Sergei',
+      clientRequestId: 'req-1',
+    });
+    expect(Date.parse(verdict.createdAt)).not.toBeNaN();
+  });
+
+  it('returns the first verdict for a repeated client request id and writes nothing', async () => {
+    const { db, alice, bob } = await reviewedSeed();
+    const first = recordVerdict(db, {
+      editId: 'e-byline',
+      reviewerId: alice.id,
+      decision: 'accept',
+      clientRequestId: 'r1',
+    });
+    const before = totalChanges(db);
+    const retry = recordVerdict(db, {
+      editId: 'e-byline',
+      reviewerId: alice.id,
+      decision: 'reject',
+      clientRequestId: 'r1',
+    });
+    expect(retry).toEqual({ verdict: first.verdict, duplicate: true });
+    expect(totalChanges(db)).toBe(before);
+    // The id is unique per reviewer: another reviewer may use the same one.
+    expect(
+      recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'accept', clientRequestId: 'r1' })
+        .duplicate,
+    ).toBe(false);
+  });
+
+  it('refuses a client request id reused for another edit', async () => {
+    const { db, alice } = await reviewedSeed();
+    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept', clientRequestId: 'r1' });
+    expect(() =>
+      recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'accept', clientRequestId: 'r1' }),
+    ).toThrowError(ConflictError);
+  });
+
+  it('throws NotFoundError for an unknown edit or reviewer, writing nothing', async () => {
+    const { db, alice } = await reviewedSeed();
+    const before = totalChanges(db);
+    expect(() => recordVerdict(db, { editId: 'no-such-edit', reviewerId: alice.id, decision: 'accept' })).toThrowError(
+      NotFoundError,
+    );
+    expect(() => recordVerdict(db, { editId: 'e-byline', reviewerId: 999, decision: 'accept' })).toThrowError(
+      'no reviewer with id 999',
+    );
+    expect(totalChanges(db)).toBe(before);
+  });
+
+  it('is guarded by CHECK constraints when a bad value slips past validation', async () => {
+    const { db, alice } = await reviewedSeed();
+    const bad = { editId: 'e-byline', reviewerId: alice.id };
+    expect(() => recordVerdict(db, { ...bad, decision: 'maybe' as 'accept' })).toThrowError(/CHECK constraint/);
+    expect(() => recordVerdict(db, { ...bad, decision: 'accept', severity: 'huge' as 'minor' })).toThrowError(/CHECK/);
+    expect(() => recordVerdict(db, { ...bad, decision: 'amend' })).toThrowError(/CHECK constraint/);
+    expect(listVerdicts(db, seedArticle.id)).toEqual([]);
+  });
+
+  it('keeps the history append-only at the table level', async () => {
+    const { db, alice } = await reviewedSeed();
+    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept' });
+    expect(() => db.exec("UPDATE verdicts SET decision = 'reject'")).toThrowError('verdicts are append-only');
+    expect(() => db.exec('DELETE FROM verdicts')).toThrowError('verdicts are append-only');
+  });
+});
+
+describe('listVerdicts and currentVerdicts', () => {
+  it('lists the whole history oldest first, and the latest verdict per reviewer and edit as current', async () => {
+    const { db, alice, bob } = await reviewedSeed();
+    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept' });
+    recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'accept' });
+    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'reject', note: 'on second thought' });
+    recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'amend', amendedText: '' });
+    const history = listVerdicts(db, seedArticle.id).map((v) => [v.reviewerName, v.editId, v.decision]);
+    expect(history).toEqual([
+      ['alice', 'e-byline', 'accept'],
+      ['bob', 'e-byline', 'accept'],
+      ['alice', 'e-byline', 'reject'],
+      ['alice', 'e-marker', 'amend'],
+    ]);
+    const current = currentVerdicts(db, seedArticle.id).map((v) => [v.reviewerName, v.editId, v.decision, v.note]);
+    expect(current).toEqual([
+      ['bob', 'e-byline', 'accept', null],
+      ['alice', 'e-byline', 'reject', 'on second thought'],
+      ['alice', 'e-marker', 'amend', null],
+    ]);
+  });
+});
+
+describe('verdictCounts and countsByReviewer', () => {
+  it("moves a reviewer's count to the new bucket when they change their verdict", async () => {
+    const { db, alice, bob } = await reviewedSeed();
+    const sergey = { editId: 'e-sergey', category: 'terminology/inconsistent-entity' };
+    recordVerdict(db, { ...sergey, reviewerId: alice.id, decision: 'accept', severity: 'minor' });
+    recordVerdict(db, { ...sergey, reviewerId: bob.id, decision: 'accept', severity: 'minor' });
+    expect(verdictCounts(db)).toEqual([
+      { articleId: seedArticle.id, category: sergey.category, severity: 'minor', decision: 'accept', n: 2 },
+    ]);
+    recordVerdict(db, { ...sergey, reviewerId: alice.id, decision: 'accept', severity: 'major' });
+    expect(verdictCounts(db, { articleId: seedArticle.id })).toEqual([
+      { articleId: seedArticle.id, category: sergey.category, severity: 'major', decision: 'accept', n: 1 },
+      { articleId: seedArticle.id, category: sergey.category, severity: 'minor', decision: 'accept', n: 1 },
+    ]);
+    recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'reject' });
+    expect(countsByReviewer(db)).toEqual([
+      { reviewerId: alice.id, reviewerName: 'alice', category: null, severity: null, decision: 'reject', n: 1 },
+      {
+        reviewerId: alice.id,
+        reviewerName: 'alice',
+        category: sergey.category,
+        severity: 'major',
+        decision: 'accept',
+        n: 1,
+      },
+      {
+        reviewerId: bob.id,
+        reviewerName: 'bob',
+        category: sergey.category,
+        severity: 'minor',
+        decision: 'accept',
+        n: 1,
+      },
+    ]);
+    expect(verdictCounts(db, { articleId: 'other' })).toEqual([]);
+  });
+
+  it('agrees with a GROUP BY over the current verdicts after many changes', async () => {
+    const { db, alice, bob } = await reviewedSeed();
+    const decisions = ['accept', 'reject', 'accept', 'reject', 'accept'] as const;
+    const severities = ['minor', 'major', 'minor', 'critical', 'neutral'] as const;
+    for (let i = 0; i < 30; i++) {
+      recordVerdict(db, {
+        editId: seedEdits[i % 3]?.id ?? '',
+        reviewerId: i % 2 ? alice.id : bob.id,
+        decision: decisions[i % 5] ?? 'accept',
+        severity: severities[(i * 7) % 5] ?? 'minor',
+      });
+    }
+    const recomputed = db
+      .prepare(
+        `SELECT article_id AS articleId, category, severity, decision, count(*) AS n FROM current_verdicts
+         GROUP BY article_id, category, severity, decision ORDER BY article_id, category, severity, decision`,
+      )
+      .all();
+    expect(verdictCounts(db)).toEqual(recomputed);
+  });
+});
