@@ -1,0 +1,79 @@
+// The house style of names and terms: the shipped list, extended by a user file, loaded once per file.
+import { readFileSync } from 'node:fs';
+
+/** The environment variable naming a user house-style file (same JSON shape as `house-style.json`). */
+export const houseStyleEnv = 'MT_REVIEW_HOUSE_STYLE';
+
+/** The house style in force: German forms to flag, English variants to unify, and every word they contain. */
+export interface HouseStyle {
+  /** German transliteration or form → English standard ("Wladimir" → "Vladimir"): flagged wherever it occurs. */
+  names: ReadonlyMap<string, string>;
+  /** English variant → house form ("Sergei" → "Sergey"): used when a text mixes spellings. */
+  variants: ReadonlyMap<string, string>;
+  /** The standard forms (values of both maps): what a mixed group of spellings settles on. */
+  targets: ReadonlySet<string>;
+  /** Every word of every entry, so the spelling check accepts them. */
+  words: ReadonlySet<string>;
+  /** Matches any German form as a whole word, longest first. */
+  pattern: RegExp | null;
+}
+
+interface HouseStyleFile {
+  names?: Record<string, string>;
+  variants?: Record<string, string>;
+}
+
+const shippedPath = new URL('./house-style.json', import.meta.url);
+const cache = new Map<string, HouseStyle>();
+
+function readStyleFile(path: string | URL): HouseStyleFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`house style ${String(path)}: ${(error as Error).message}`);
+  }
+  const file = parsed as HouseStyleFile;
+  for (const key of ['names', 'variants'] as const) {
+    const section = file[key];
+    const valid =
+      section === undefined ||
+      (typeof section === 'object' && section !== null && Object.values(section).every((v) => typeof v === 'string'));
+    if (!valid) throw new Error(`house style ${String(path)}: "${key}" must map strings to strings`);
+  }
+  return file;
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function buildStyle(files: HouseStyleFile[]): HouseStyle {
+  const names = new Map<string, string>();
+  const variants = new Map<string, string>();
+  for (const file of files) {
+    for (const [from, to] of Object.entries(file.names ?? {})) names.set(from, to);
+    for (const [from, to] of Object.entries(file.variants ?? {})) variants.set(from, to);
+  }
+  const targets = new Set([...names.values(), ...variants.values()]);
+  const words = new Set<string>();
+  for (const entry of [...names.keys(), ...variants.keys(), ...targets]) {
+    for (const word of entry.split(/[\s-]+/)) words.add(word);
+  }
+  const keys = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = keys.length ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${keys.join('|')})(?![\\p{L}\\p{M}])`, 'gu') : null;
+  return { names, variants, targets, words, pattern };
+}
+
+/**
+ * The house style: the shipped list, then the user file (`userPath`, else $MT_REVIEW_HOUSE_STYLE) on top of it, its
+ * entries adding to and overriding the shipped ones. Read once per file; a broken user file throws naming the file.
+ */
+export function loadHouseStyle(userPath?: string): HouseStyle {
+  const path = userPath ?? process.env[houseStyleEnv] ?? '';
+  const cached = cache.get(path);
+  if (cached) return cached;
+  const files = [readStyleFile(shippedPath)];
+  if (path) files.push(readStyleFile(path));
+  const style = buildStyle(files);
+  cache.set(path, style);
+  return style;
+}

@@ -1,0 +1,47 @@
+// The registry of automatic checks: every check once, and the function that runs them over a text.
+import { corpusChecks } from './corpus.ts';
+import { fluencyChecks } from './fluency.ts';
+import { furnitureChecks } from './furniture.ts';
+import { germanChecks } from './german.ts';
+import { linkChecks } from './links.ts';
+import { nameChecks } from './names.ts';
+import { numberChecks } from './numbers.ts';
+import type { Check, CheckContext, Finding } from './types.ts';
+
+/** Every check, by family: page furniture, link residue, names, German leftovers, fluency, corpus consistency. */
+export const checks: readonly Check[] = [
+  ...furnitureChecks,
+  ...linkChecks,
+  ...nameChecks,
+  ...germanChecks,
+  ...numberChecks,
+  ...fluencyChecks,
+  ...corpusChecks,
+];
+
+const checkById = new Map(checks.map((check) => [check.id, check]));
+
+/** The check with this id, or undefined. */
+export function findCheck(id: string): Check | undefined {
+  return checkById.get(id);
+}
+
+/** True when `inner` lies within a deletion other than itself: "marv" inside the deleted " (marv)". */
+function insideDeletion(inner: Finding, deletions: readonly Finding[]): boolean {
+  return deletions.some(
+    (d) => d !== inner && d.start <= inner.start && inner.end <= d.end && d.end - d.start > inner.end - inner.start,
+  );
+}
+
+/**
+ * All findings of `selected` checks (all by default) on `text`, ordered by position, then by check order. A finding
+ * inside a span another check deletes is dropped: it would vanish with the deletion, and the two could not both apply.
+ */
+export function runChecks(text: string, context?: CheckContext, selected: readonly Check[] = checks): Finding[] {
+  const findings = selected.flatMap((check) => check.run(text, context));
+  const deletions = findings.filter((f) => f.suggestion === '' && f.end - f.start > 1);
+  const order = new Map(selected.map((check, i) => [check.id, i]));
+  return findings
+    .filter((f) => !insideDeletion(f, deletions))
+    .sort((a, b) => a.start - b.start || (order.get(a.check) ?? 0) - (order.get(b.check) ?? 0));
+}
