@@ -136,9 +136,13 @@ function withIdsAndContext(spans: Span[], mt: string, corrected: string, options
     seen.set(hash, occurrence);
     return {
       id: occurrence === 1 ? hash : `${hash}-${occurrence}`,
-      ...span,
+      mtStart: span.mtStart,
+      mtEnd: span.mtEnd,
       mtText,
       correctedText,
+      correctedStart: span.correctedStart,
+      correctedEnd: span.correctedEnd,
+      paragraph: span.paragraph,
       contextBefore,
       contextAfter,
       origin: options.origin ?? 'post-edit',

@@ -34,11 +34,30 @@ export function groupParagraphEdits(mt: string, corrected: string, budget: DiffB
   const a = tokenize(mt);
   const b = tokenize(corrected);
   const changes = diffArrays(a, b, { timeout: budget.timeoutMs, maxEditLength: budget.maxEditLength });
-  let runs = changes ? runsFromChanges(changes) : [coarseRun(a, b)];
+  if (!changes || isRewrite(changes)) return toCharacterSpans([coarseRun(a, b)], a, b, mt, corrected);
+  let runs = runsFromChanges(changes);
   runs = runs.flatMap((run) => splitRun(run, a, b));
   runs = mergeRephrasings(runs, a, b);
   runs = mergeAdjacent(runs, (left, right) => isMove(left, right, a, b));
   return toCharacterSpans(runs, a, b, mt, corrected);
+}
+
+/** Below this share of words kept, a paragraph was rewritten: one edit says so better than a dozen fragments. */
+const rewrittenBelow = 0.6;
+const minRewriteWords = 12;
+
+function isRewrite(changes: { added: boolean; removed: boolean; value: string[] }[]): boolean {
+  const counts = { kept: 0, removed: 0, added: 0 };
+  for (const change of changes) {
+    const words = change.value.filter(isWordToken).length;
+    if (change.added) counts.added += words;
+    else if (change.removed) counts.removed += words;
+    else counts.kept += words;
+  }
+  const total = 2 * counts.kept + counts.removed + counts.added;
+  // In a short line ("said president Wladimir Putin.") two fixes are not a rewrite.
+  const long = counts.kept + counts.removed >= minRewriteWords;
+  return total > 0 && (counts.kept === 0 || (long && (2 * counts.kept) / total < rewrittenBelow));
 }
 
 function runsFromChanges(changes: { added: boolean; removed: boolean; count: number }[]): Run[] {

@@ -1,0 +1,41 @@
+// applyVerdicts: each decision and the undecided policy, on the seed article's edits.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyVerdicts, type Decision, extractEdits } from '../../src/diff/index.ts';
+
+const mt = 'Of: Marvin Ziegele\n\nRussian Foreign Minister Sergei Lavrov met Wang Yi. © IMago Images';
+const corrected = 'By Marvin Ziegele\n\nRussian Foreign Minister Sergey Lavrov met Wang Yi. © Imago Images';
+const edits = extractEdits(mt, corrected);
+const [byline, sergey, imago] = edits.map((e) => e.id) as [string, string, string];
+
+describe('applyVerdicts', () => {
+  it('applies accepted corrections, keeps the MT for rejected ones, uses the amended text', () => {
+    const decisions = new Map<string, Decision>([
+      [byline, { decision: 'accept' }],
+      [sergey, { decision: 'reject' }],
+      [imago, { decision: 'amend', amendedText: 'IMAGO' }],
+    ]);
+    expect(applyVerdicts(mt, edits, decisions, 'keep-correction')).toBe(
+      'By Marvin Ziegele\n\nRussian Foreign Minister Sergei Lavrov met Wang Yi. © IMAGO Images',
+    );
+  });
+
+  it('follows the policy for undecided edits', () => {
+    const decisions = new Map<string, Decision>([[byline, { decision: 'accept' }]]);
+    expect(applyVerdicts(mt, edits, decisions, 'keep-mt')).toBe(
+      'By Marvin Ziegele\n\nRussian Foreign Minister Sergei Lavrov met Wang Yi. © IMago Images',
+    );
+    expect(applyVerdicts(mt, edits, decisions, 'keep-correction')).toBe(corrected);
+  });
+
+  it('refuses overlapping edits instead of producing garbled text', () => {
+    const overlapping = [edits[0], { ...edits[0], id: 'x', mtStart: 1, mtEnd: 2 }] as typeof edits;
+    expect(() => applyVerdicts(mt, overlapping, new Map(), 'keep-correction')).toThrow(/overlaps/);
+  });
+
+  it('rebuilds the seed article from its post-edit', () => {
+    const seed = readFileSync(new URL('../../corpus/lavrov-in-china/mt.txt', import.meta.url), 'utf8');
+    const post = readFileSync(new URL('../../corpus/lavrov-in-china/corrected.txt', import.meta.url), 'utf8');
+    expect(applyVerdicts(seed, extractEdits(seed, post), new Map(), 'keep-correction')).toBe(post);
+  });
+});
