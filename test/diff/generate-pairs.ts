@@ -1,10 +1,15 @@
 // Generates MT / corrected text pairs for the property tests and the benchmark: real-looking words, seeded edits.
 
-/** Words of which no two glued together make another, so a lost space always shows as an unknown word. */
-export const vocabulary =
-  'the minister said talks between Russia China would continue after meeting foreign ministry statement war support military economic partnership world order security interests dialogue Europe summit visit capital press agency reported Monday Tuesday Wednesday government troops border peace crisis relations cooperation president counterpart video phrase future'.split(
-    ' ',
-  );
+const consonants = 'bdfgklmnprstvwz';
+const vowels = 'aeiou';
+
+/**
+ * Two-syllable made-up words (1,125 of them): no two glued together make another, so a lost space always shows as
+ * an unknown word; drawn with a skew towards the first ones, as real text repeats its common words.
+ */
+export const vocabulary = [...consonants].flatMap((c1) =>
+  [...vowels].flatMap((v1) => [...consonants.slice(0, 3)].flatMap((c2) => [...vowels].map((v2) => c1 + v1 + c2 + v2))),
+);
 
 const suffixes = ['', '', '', '', ',', '.', '*', ':'];
 
@@ -23,7 +28,7 @@ export function random(seed: number): () => number {
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 function word(rand: () => number): string {
-  return pick(rand, vocabulary) + pick(rand, suffixes);
+  return (vocabulary[Math.floor(rand() ** 3 * vocabulary.length)] as string) + pick(rand, suffixes);
 }
 
 /** A paragraph of `words` words. */
