@@ -86,6 +86,9 @@ export const corpusNameVariant: Check = {
       if (!variant || variant.canonical === word.text || style.names.has(word.text)) continue;
       if (spellingsHere.has(variant.canonical)) continue;
       const elsewhere = variant.spellings.find((use) => use.spelling === variant.canonical)?.articles ?? [];
+      // A tie between two spellings is no evidence either way, unless the house style settles it.
+      const here = variant.spellings.find((use) => use.spelling === word.text)?.articles.length ?? 0;
+      if (!style.targets.has(variant.canonical) && elsewhere.length <= here) continue;
       const where = elsewhere.length ? ` (as in ${elsewhere.slice(0, 3).join(', ')})` : '';
       const fields = {
         check: 'corpus-name-variant',

@@ -119,7 +119,7 @@ export const spelling: Check = {
     const found: Finding[] = [];
     for (const word of words(text)) {
       const bare = withoutPossessive(word.text).replace(/’/g, "'");
-      if (bare.length < 3 || isCapitalised(bare) || germanWords.has(bare) || /[äöüß]/.test(bare)) continue;
+      if (bare.length < 3 || /\p{Lu}/u.test(bare) || germanWords.has(bare) || /[äöüß]/.test(bare)) continue;
       if (style.words.has(bare) || isAcceptedSpelling(bare) || isInsideToken(text, word)) continue;
       const suggestion = bestSuggestion(bare);
       const fields = {

@@ -25,7 +25,7 @@ export const germanWords: ReadonlyMap<string, string | null> = new Map(
 );
 
 // Particles of names: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg", "Place des Vosges" are English too.
-const nameParticles = new Set(['von', 'der', 'des', 'dem', 'das', 'zu', 'zum', 'zur', 'und']);
+const nameParticles = new Set(['von', 'der', 'des', 'dem', 'das', 'zu', 'zum', 'zur']);
 
 function isNameParticle(list: readonly Word[], i: number): boolean {
   const word = list[i] as Word;
@@ -101,12 +101,13 @@ export const germanQuotes: Check = {
   },
 };
 
-// Words English news capitalises on their own as titles and institutions ("the Chancellor", "the Cup").
+// Words English news capitalises on their own: titles and institutions ("the Chancellor"), brands ("on Telegram").
 const institutionWords = new Set(
   (
     'Government Chancellor President Minister Ministry Party State States Court Office League Cup Champions Council ' +
     'Commission Committee Assembly Cabinet Army Navy Prime Premier Mayor Governor Secretary Chairman Department Agency ' +
-    'Bureau Authority Prosecutor Republic Kingdom Empire Embassy Foundation Institute University Club Group Prize'
+    'Bureau Authority Prosecutor Republic Kingdom Empire Embassy Foundation Institute University Club Group Prize ' +
+    'Telegram Signal Threads Meta Apple Shell Target Visa Continental Amazon Bild Welt Spiegel Stern Focus'
   ).split(' '),
 );
 
@@ -114,20 +115,30 @@ const institutionWords = new Set(
 function shortQuotes(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const match of text.matchAll(/[“"„«»‘]([^”"“«»\n]{1,60})[”"“«»’]/gu)) {
-    if (match[1] && match[1].split(/\s+/).length <= 6) ranges.push([match.index, match.index + match[0].length]);
+    if (match[1] && match[1].split(/\s+/).length <= 8) ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;
 }
 
+// "Ministry of Defense", "Department for Education", "Bank of England": capitals joined by a small word.
+const nameConnectors = /^\s+(?:of|for|of the|for the|on|de|del|du|and)\s+$/;
+
 /** Capitalised words that stand next to another capitalised word somewhere: parts of names ("Left Party"). */
 function namePartWords(text: string, list: readonly Word[]): Set<string> {
   const parts = new Set<string>();
+  const add = (word: Word) => parts.add(withoutPossessive(word.text));
   for (let i = 1; i < list.length; i++) {
-    const [a, b] = [list[i - 1] as Word, list[i] as Word];
-    const adjacent = /^[\s-]+$/.test(text.slice(a.end, b.start)) || text.slice(a.end, b.start) === '';
-    if (!adjacent || !isCapitalised(a.text) || !isCapitalised(b.text)) continue;
-    if (!opensSentence(text, a.start) || !isKnownWord(a.text.toLowerCase())) parts.add(withoutPossessive(a.text));
-    parts.add(withoutPossessive(b.text));
+    const b = list[i] as Word;
+    // The capitalised word before: the previous one, or the one before a connector ("Ministry of Defense").
+    const before = [list[i - 1], list[i - 2]].find((a) => a && isCapitalised(a.text));
+    if (!before || !isCapitalised(b.text)) continue;
+    const gap = text.slice(before.end, b.start);
+    // "The Fans": a common word opening the sentence makes no name of what follows.
+    if (opensSentence(text, before.start) && isKnownWord(before.text.toLowerCase())) continue;
+    if (/^[\s-]*$/.test(gap) || nameConnectors.test(gap)) {
+      add(before);
+      add(b);
+    }
   }
   return parts;
 }
@@ -142,6 +153,24 @@ function headlineRanges(text: string): Array<[number, number]> {
 const within = (ranges: Array<[number, number]>, offset: number) => ranges.some(([s, e]) => offset >= s && offset < e);
 
 /** A common noun capitalised in mid-sentence, the German way or as a link's first word ("the Increase truck toll"). */
+/** The mid-sentence capitalised common words of `text` ("Increase" in "the Increase truck toll"). */
+function capitalisedCommonWords(text: string): Word[] {
+  const list = words(text);
+  const names = namePartWords(text, list);
+  const skip = [...shortQuotes(text), ...headlineRanges(text)];
+  const found: Word[] = [];
+  for (const word of list) {
+    const bare = withoutPossessive(word.text);
+    if (bare.length < 3 || !isCapitalised(bare) || /\p{Lu}/u.test(bare.slice(1))) continue;
+    if (names.has(bare) || institutionWords.has(bare) || opensSentence(text, word.start) || within(skip, word.start))
+      continue;
+    if (isKnownWord(bare.toLowerCase()) && !isDictionaryEntry(bare))
+      found.push({ ...word, end: word.start + bare.length, text: bare });
+  }
+  return found;
+}
+
+/** A common noun capitalised in mid-sentence, the German way or as a link's first word ("the Increase truck toll"). */
 export const capitalisedNoun: Check = {
   id: 'capitalised-noun',
   name: 'Capitalised common noun',
@@ -149,37 +178,31 @@ export const capitalisedNoun: Check = {
   family: 'german',
   category: 'linguistic/spelling',
   run(text) {
-    const list = words(text);
-    const names = namePartWords(text, list);
-    const skip = [...shortQuotes(text), ...headlineRanges(text)];
-    const found: Finding[] = [];
-    for (const word of list) {
-      const bare = withoutPossessive(word.text);
-      if (bare.length < 3 || !isCapitalised(bare) || bare === bare.toUpperCase() || /\p{Lu}/u.test(bare.slice(1)))
-        continue;
-      if (names.has(bare) || institutionWords.has(bare) || opensSentence(text, word.start) || within(skip, word.start))
-        continue;
-      const lower = bare.toLowerCase();
-      if (!isKnownWord(lower) || isDictionaryEntry(bare)) continue;
-      const fields = {
-        check: 'capitalised-noun',
-        start: word.start,
-        end: word.start + bare.length,
-        suggestion: lower,
-        category: 'linguistic/spelling',
-      };
-      found.push(
-        finding(
+    const candidates = capitalisedCommonWords(text);
+    const counts = new Map<string, number>();
+    for (const word of candidates) counts.set(word.text, (counts.get(word.text) ?? 0) + 1);
+    // Capitalised every time and never written small: a nickname or brand ("the Lions"), not a slip.
+    const consistent = (word: string) =>
+      (counts.get(word) ?? 0) > 1 && !new RegExp(`\\b${word.toLowerCase()}\\b`).test(text);
+    return candidates
+      .filter((word) => !consistent(word.text))
+      .map((word) => {
+        const lower = word.text.toLowerCase();
+        const fields = {
+          check: 'capitalised-noun',
+          start: word.start,
+          end: word.end,
+          suggestion: lower,
+          category: 'linguistic/spelling',
+        };
+        return finding(
           text,
           fields,
           'minor',
-          `"${bare}" is a common word capitalised mid-sentence (German noun casing): "${lower}".`,
-        ),
-      );
-    }
-    return found;
+          `"${word.text}" is a common word capitalised mid-sentence (German noun casing): "${lower}".`,
+        );
+      });
   },
 };
-
 /** The German-leftover checks (number formats are in `numbers.ts`). */
 export const germanChecks: readonly Check[] = [germanWord, germanQuotes, capitalisedNoun];
