@@ -20,7 +20,12 @@ export const doubledWord: Check = {
     const found: Finding[] = [];
     for (let i = 1; i < list.length; i++) {
       const [a, b] = [list[i - 1] as Word, list[i] as Word];
-      if (a.text.toLowerCase() !== b.text.toLowerCase() || !/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
+      if (
+        a.text.length !== b.text.length ||
+        a.text.toLowerCase() !== b.text.toLowerCase() ||
+        !/^[ \t]+$/.test(text.slice(a.end, b.start))
+      )
+        continue;
       if (intendedDoubles.has(b.text.toLowerCase()) || (isCapitalised(a.text) && isCapitalised(b.text))) continue;
       const fields = {
         check: 'doubled-word',
@@ -117,10 +122,16 @@ export const spelling: Check = {
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
     const found: Finding[] = [];
+    const accepted = new Map<string, boolean>();
     for (const word of words(text)) {
       const bare = withoutPossessive(word.text).replace(/’/g, "'");
-      if (bare.length < 3 || /\p{Lu}/u.test(bare) || germanWords.has(bare) || /[äöüß]/.test(bare)) continue;
-      if (style.words.has(bare) || isAcceptedSpelling(bare) || isInsideToken(text, word)) continue;
+      let ok = accepted.get(bare);
+      if (ok === undefined) {
+        ok = bare.length < 3 || /[\p{Lu}äöüß]/u.test(bare) || germanWords.has(bare) || style.words.has(bare);
+        ok ||= isAcceptedSpelling(bare);
+        accepted.set(bare, ok);
+      }
+      if (ok || isInsideToken(text, word)) continue;
       const suggestion = bestSuggestion(bare);
       const fields = {
         check: 'spelling',

@@ -27,12 +27,16 @@ export const germanWords: ReadonlyMap<string, string | null> = new Map(
 // Particles of names: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg", "Place des Vosges" are English too.
 const nameParticles = new Set(['von', 'der', 'des', 'dem', 'das', 'zu', 'zum', 'zur']);
 
+/** True when the word is in a run of particles ("von der") between two capitalised words: part of a name. */
 function isNameParticle(list: readonly Word[], i: number): boolean {
-  const word = list[i] as Word;
-  if (!nameParticles.has(word.text)) return false;
-  const next = list[i + 1];
-  const previous = list[i - 1];
-  return next !== undefined && isCapitalised(next.text) && previous !== undefined && isCapitalised(previous.text);
+  const isParticle = (k: number) => nameParticles.has(list[k]?.text ?? '');
+  if (!isParticle(i)) return false;
+  let first = i;
+  let last = i;
+  while (isParticle(first - 1)) first--;
+  while (isParticle(last + 1)) last++;
+  const [previous, next] = [list[first - 1], list[last + 1]];
+  return previous !== undefined && next !== undefined && isCapitalised(previous.text) && isCapitalised(next.text);
 }
 
 /** Untranslated German words inside English sentences ("und", "nicht", "für"), and lowercase words with umlauts. */
@@ -130,8 +134,9 @@ function namePartWords(text: string, list: readonly Word[]): Set<string> {
   for (let i = 1; i < list.length; i++) {
     const b = list[i] as Word;
     // The capitalised word before: the previous one, or the one before a connector ("Ministry of Defense").
-    const before = [list[i - 1], list[i - 2]].find((a) => a && isCapitalised(a.text));
-    if (!before || !isCapitalised(b.text)) continue;
+    const previous = list[i - 1];
+    const before = previous && isCapitalised(previous.text) ? previous : list[i - 2];
+    if (!before || !isCapitalised(b.text) || !isCapitalised(before.text)) continue;
     const gap = text.slice(before.end, b.start);
     // "The Fans": a common word opening the sentence makes no name of what follows.
     if (opensSentence(text, before.start) && isKnownWord(before.text.toLowerCase())) continue;
@@ -160,12 +165,12 @@ function capitalisedCommonWords(text: string): Word[] {
   const skip = [...shortQuotes(text), ...headlineRanges(text)];
   const found: Word[] = [];
   for (const word of list) {
+    if (!isCapitalised(word.text)) continue;
     const bare = withoutPossessive(word.text);
-    if (bare.length < 3 || !isCapitalised(bare) || /\p{Lu}/u.test(bare.slice(1))) continue;
-    if (names.has(bare) || institutionWords.has(bare) || opensSentence(text, word.start) || within(skip, word.start))
-      continue;
-    if (isKnownWord(bare.toLowerCase()) && !isDictionaryEntry(bare))
-      found.push({ ...word, end: word.start + bare.length, text: bare });
+    if (bare.length < 3 || /\p{Lu}/u.test(bare.slice(1)) || names.has(bare) || institutionWords.has(bare)) continue;
+    if (!isKnownWord(bare.toLowerCase()) || isDictionaryEntry(bare) || opensSentence(text, word.start)) continue;
+    // The range test is the costly one: last.
+    if (!within(skip, word.start)) found.push({ ...word, end: word.start + bare.length, text: bare });
   }
   return found;
 }
@@ -182,8 +187,8 @@ export const capitalisedNoun: Check = {
     const counts = new Map<string, number>();
     for (const word of candidates) counts.set(word.text, (counts.get(word.text) ?? 0) + 1);
     // Capitalised every time and never written small: a nickname or brand ("the Lions"), not a slip.
-    const consistent = (word: string) =>
-      (counts.get(word) ?? 0) > 1 && !new RegExp(`\\b${word.toLowerCase()}\\b`).test(text);
+    const lowercase = new Set(words(text).map((word) => word.text));
+    const consistent = (word: string) => (counts.get(word) ?? 0) > 1 && !lowercase.has(word.toLowerCase());
     return candidates
       .filter((word) => !consistent(word.text))
       .map((word) => {

@@ -10,6 +10,18 @@ import type { Check, Finding } from './types.ts';
  * "Selenskyj" and "Zelensky", "Sergej", "Sergei" and "Sergey" each share one skeleton.
  */
 export function nameSkeleton(word: string): string {
+  let skeleton = skeletonCache.get(word);
+  if (skeleton === undefined) {
+    skeleton = computeSkeleton(word);
+    skeletonCache.set(word, skeleton);
+  }
+  return skeleton;
+}
+
+// A dozen replacements per word add up over 60,000 words; names repeat, so remember them.
+const skeletonCache = new Map<string, string>();
+
+function computeSkeleton(word: string): string {
   return word
     .toLowerCase()
     .replace(/ß/g, 'ss')

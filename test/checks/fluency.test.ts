@@ -1,0 +1,44 @@
+// Tests for the fluency checks: doubled words, spacing, spelling.
+import { describe, expect, it } from 'vitest';
+import { doubledWord, spacing, spelling } from '../../src/checks/fluency.ts';
+import { applyFindings, spans } from './helpers.ts';
+
+describe('doubled-word', () => {
+  it('deletes the second of two equal words', () => {
+    const text = 'They deserved the the win. The the end.';
+    expect(applyFindings(text, doubledWord.run(text))).toBe('They deserved the win. The end.');
+  });
+  it('leaves intended doubles and names alone', () => {
+    expect(spans(doubledWord, 'He had had enough. It is that that matters. They flew to Bora Bora.')).toEqual([]);
+  });
+});
+
+describe('spacing', () => {
+  it('removes spaces before punctuation and collapses runs of spaces', () => {
+    const text = 'He was disappointed : only 14 % ( really)  voted .';
+    expect(applyFindings(text, spacing.run(text))).toBe('He was disappointed: only 14% (really) voted.');
+  });
+  it('leaves dashes, ellipses and decimal points alone', () => {
+    expect(spans(spacing, 'Berlin – The vote ... was .5 percent higher.')).toEqual([]);
+  });
+});
+
+describe('spelling', () => {
+  it('flags unknown lowercase words with a suggestion', () => {
+    expect(spelling.run('Sané was avaiable again.').map((f) => [f.text, f.suggestion])).toEqual([
+      ['avaiable', 'available'],
+    ]);
+  });
+  it('accepts names, British spellings, prefixed words, house-style terms, numbers and addresses', () => {
+    const text =
+      'Lavrov spoke of a multipolar world. The colour of the centre travelled far; they organised a 5km run in Kharkiv. See www.fr.de or mail@fr.de, the d’Orsay and don’t.';
+    expect(spans(spelling, text)).toEqual([]);
+  });
+  it('stays under 5 ms for a 600-word article after the dictionary is loaded', () => {
+    const text = 'The government said the talks would continue next week in the capital. '.repeat(50);
+    spelling.run(text);
+    const started = performance.now();
+    spelling.run(`${text} Another sentence.`);
+    expect(performance.now() - started).toBeLessThan(5);
+  });
+});
