@@ -103,42 +103,11 @@ export const dateLineCheck: Check = {
 
 // The MT renders "teilen" as split/share/divide/part; other buttons: comments, print, send, bookmark, read more.
 const buttonWords = new Set(
-  [
-    'split',
-    'share',
-    'divide',
-    'part',
-    'teilen',
-    'share article',
-    'share this article',
-    'comment',
-    'comments',
-    'to the comments',
-    'print',
-    'send',
-    'e-mail',
-    'email',
-    'mail',
-    'tweet',
-    'facebook',
-    'twitter',
-    'whatsapp',
-    'pinterest',
-    'flipboard',
-    'copy link',
-    'bookmark',
-    'watch list',
-    'to the watch list',
-    'read more',
-    'more',
-    'continue reading',
-    'kommentare',
-    'drucken',
-    'weiterlesen',
-    'merken',
-    'leaflet',
-    'notepad',
-  ].map((word) => word.toLowerCase()),
+  (
+    'split|share|divide|part|teilen|share article|share this article|comment|comments|to the comments|print|send|' +
+    'e-mail|email|mail|tweet|facebook|twitter|whatsapp|pinterest|flipboard|copy link|bookmark|watch list|' +
+    'to the watch list|read more|more|continue reading|kommentare|drucken|weiterlesen|merken|leaflet|notepad'
+  ).split('|'),
 );
 
 /** A line that is only a share or social button word ("split", "Share", "Comments"): delete the line. */
