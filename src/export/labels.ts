@@ -1,0 +1,25 @@
+// The error label an export shows for a reviewed edit: the verdict's category and severity, else the check's.
+import { type Category, findCategory, type Severity, severities } from '../review/taxonomy.ts';
+import type { StoredEdit, VerdictRecord } from './types.ts';
+
+/** The category and severity that stand for an edit, and the taxonomy entry of the category (if it is known). */
+export interface IssueLabel {
+  categoryId: string | null;
+  category: Category | undefined;
+  severity: Severity | null;
+}
+
+/**
+ * The label of an edit under its standing verdict. A reviewer who accepts a check's suggestion often leaves the
+ * labels alone, so the suggestion's category and severity fill in what the verdict does not say.
+ */
+export function issueLabel(edit: StoredEdit, verdict: VerdictRecord | null): IssueLabel {
+  const categoryId = verdict?.category ?? edit.suggestedCategory ?? null;
+  const severity = verdict?.severity ?? edit.suggestedSeverity ?? null;
+  return { categoryId, category: categoryId === null ? undefined : findCategory(categoryId), severity };
+}
+
+/** ITS 2.0 locQualityIssueSeverity (0-100) of a severity, from the taxonomy. */
+export function itsSeverity(severity: Severity): number {
+  return severities.find((entry) => entry.id === severity)?.its ?? 0;
+}

@@ -1,0 +1,75 @@
+// Tests for resolving a review: the standing verdict per edit, the text as the verdicts stand, counts and spans.
+import { describe, expect, it } from 'vitest';
+import { applyVerdicts } from '../../src/diff/index.ts';
+import { resolveReview, standingVerdicts } from '../../src/export/resolve.ts';
+import { NASTY_CORRECTED, NASTY_MT, nastyIds, nastyReview, seedReview, verdict } from './fixtures.ts';
+
+describe('standingVerdicts', () => {
+  it('takes the most recent verdict on an edit across reviewers', () => {
+    const review = nastyReview();
+    const { close } = nastyIds(review);
+    expect(standingVerdicts(review.verdicts).get(close as string)?.decision).toBe('reject');
+  });
+
+  it('goes by time, not by position, and by id when the times are equal', () => {
+    const late = verdict('e', { decision: 'reject', createdAt: '2024-05-02T00:00:00Z' });
+    const early = verdict('e', { decision: 'accept', createdAt: '2024-05-01T00:00:00Z' });
+    expect(standingVerdicts([late, early]).get('e')?.decision).toBe('reject');
+    const first = verdict('f', { decision: 'accept', createdAt: '2024-05-01T00:00:00Z' });
+    const second = verdict('f', { decision: 'reject', createdAt: '2024-05-01T00:00:00Z' });
+    expect(standingVerdicts([second, first]).get('f')?.decision).toBe('reject');
+  });
+});
+
+describe('resolveReview', () => {
+  it('applies accepted and amended edits, keeps the MT of rejected ones, ignores stale edits', () => {
+    const resolution = resolveReview(nastyReview(), 'keep-mt');
+    expect(resolution.text).toBe(
+      "Title: “Quotes\" & <script>alert('x')</script>\n\n" +
+        'Tab\there &amp; ]]> end. Emoji 🎉🎉✨ and ctrl\u0001char in China*.\n\n' +
+        '# Not a heading\n- not a list\n1. not ordered\n> not quote <b>\n',
+    );
+    expect(resolution.text).not.toContain('STALE');
+    expect(resolution.stale.map((edit) => edit.id)).toEqual(['stale-1']);
+  });
+
+  it('resolves undecided edits by the policy, both ways, and counts them', () => {
+    const review = nastyReview();
+    const correction = resolveReview(review, 'keep-correction');
+    const mt = resolveReview(review, 'keep-mt');
+    expect(correction.text).toContain('in China.');
+    expect(mt.text).toContain('in China*.');
+    expect(correction.counts).toEqual({ accepted: 3, rejected: 1, amended: 1, undecided: 1 });
+    expect(mt.counts).toEqual(correction.counts);
+    expect(resolveReview(review).policy).toBe('keep-correction');
+  });
+
+  it('gives every edit the span of what it left in the text', () => {
+    for (const policy of ['keep-correction', 'keep-mt'] as const) {
+      const resolution = resolveReview(nastyReview(), policy);
+      for (const { edit, verdict: standing, start, end } of resolution.edits) {
+        const left = resolution.text.slice(start, end);
+        if (standing?.decision === 'reject' || (!standing && policy === 'keep-mt')) expect(left).toBe(edit.mtText);
+        else if (standing?.decision === 'amend') expect(left).toBe(standing.amendedText);
+        else expect(left).toBe(edit.correctedText);
+      }
+    }
+  });
+
+  it('gives the post-edit when every edit is accepted and the MT when every one is rejected', () => {
+    const review = seedReview();
+    const accepted = review.edits.map((edit) => verdict(edit.id, { decision: 'accept' }));
+    const rejected = review.edits.map((edit) => verdict(edit.id, { decision: 'reject' }));
+    expect(resolveReview({ ...review, verdicts: accepted }).text).toBe(review.corrected);
+    expect(resolveReview({ ...review, verdicts: rejected }).text).toBe(review.mt);
+    expect(resolveReview({ ...review, verdicts: [] }, 'keep-mt').text).toBe(review.mt);
+  });
+
+  it('agrees with applyVerdicts on the current edits', () => {
+    const review = nastyReview();
+    const current = review.edits.filter((edit) => edit.status === 'current');
+    const expected = applyVerdicts(NASTY_MT, current, new Map(), 'keep-correction');
+    expect(expected).toBe(NASTY_CORRECTED);
+    expect(resolveReview({ ...review, verdicts: [] }).text).toBe(NASTY_CORRECTED);
+  });
+});
