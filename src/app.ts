@@ -1,0 +1,48 @@
+// Builds the web app (the route table); never listens: server.ts and the tests do that.
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import helmet from 'helmet';
+import type { Store } from './store/index.ts';
+import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
+import { errorHandler, notFound } from './web/errors.ts';
+import { articleListRoutes } from './web/routes/articles.ts';
+import { editRoutes } from './web/routes/edits.ts';
+import { reviewRoutes } from './web/routes/review.ts';
+import { sessionRoutes } from './web/routes/session.ts';
+import { verdictRoutes } from './web/routes/verdicts.ts';
+
+const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
+
+/** What the app needs: the open store and the secret that signs session cookies. */
+export interface AppOptions {
+  db: Store;
+  secret: string;
+}
+
+/** The mt-review app: public sign-in, everything else behind a reviewer; JSON under /api. */
+export function createApp({ db, secret }: AppOptions): express.Express {
+  const app = express();
+  app.set('view engine', 'ejs');
+  app.set('views', viewsDir);
+  app.disable('x-powered-by');
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  app.use('/static', express.static(`${viewsDir}/static`, { maxAge: '1h' }));
+  app.use(express.json({ limit: '256kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '3mb' }));
+  app.use(authenticate(db, secret));
+  app.use((_req, res, next) => {
+    res.locals.reviewer ??= undefined;
+    res.locals.csrfToken ??= '';
+    next();
+  });
+  app.use(crossSiteGuard);
+  app.use(sessionRoutes(db, secret));
+  app.use(requireReviewer);
+  app.use(articleListRoutes(db));
+  app.use(reviewRoutes(db));
+  app.use(verdictRoutes(db));
+  app.use(editRoutes(db));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,57 @@
+// Starts the server: opens the store, imports the corpus, makes the first admin, listens.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import { importCorpus } from './import-corpus.ts';
+import { countReviewers, createReviewer, createSignInLink, openStore, type Store } from './store/index.ts';
+
+/** What `serve` needs to know. */
+export interface ServeOptions {
+  dbFile: string;
+  corpusDir: string;
+  host: string;
+  port: number;
+  log?: (line: string) => void;
+}
+
+/** The secret that signs session cookies: made once beside the database, so sign-ins survive a restart. */
+export function sessionSecret(dbFile: string): string {
+  const file = `${dbFile}.secret`;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** On a first start, an admin with a random password and a one-time sign-in link (as Jupyter prints its token URL). */
+async function firstAdminLink(db: Store): Promise<string | undefined> {
+  if (countReviewers(db) > 0) return undefined;
+  const admin = await createReviewer(db, 'admin', randomBytes(18).toString('base64url'), { admin: true });
+  return createSignInLink(db, admin.id, 24 * 3600 * 1000);
+}
+
+/** Runs the server until the process ends; resolves with the listening server and its address. */
+export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const db = openStore(options.dbFile);
+  const { imported, problems } = await importCorpus(db, options.corpusDir);
+  for (const problem of problems) log(`corpus: ${problem.file}: ${problem.message}`);
+  const changed = imported.filter((i) => i.result.status !== 'unchanged').length;
+  log(
+    `Imported ${imported.length} article(s) from ${options.corpusDir} (${changed} new or changed) into ${options.dbFile}`,
+  );
+  const link = await firstAdminLink(db);
+  const app = createApp({ db, secret: sessionSecret(options.dbFile) });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, options.host, () => resolve(listening));
+    listening.on('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  log(`mt-review is listening on ${url}/`);
+  if (link)
+    log(`First start: sign in as admin with this one-time link (valid 24 hours):\n\n    ${url}/sign-in/link/${link}\n`);
+  return { server, url, db };
+}

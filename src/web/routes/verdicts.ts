@@ -1,0 +1,57 @@
+// Recording a verdict: from the review page's form (then back to the page) or as JSON through the API.
+import { type Request, type Response, Router } from 'express';
+import type { ArticleReview } from '../../export/types.ts';
+import { validateVerdict } from '../../review/verdict-input.ts';
+import {
+  ConflictError,
+  getEdit,
+  NotFoundError,
+  recordVerdict,
+  type Store,
+  type StoredVerdict,
+} from '../../store/index.ts';
+import type { AuthLocals } from '../auth.ts';
+import { HttpError } from '../errors.ts';
+import { loadReview } from './review.ts';
+
+/** Validates and appends the verdict; the same client request id twice records it once. */
+function record(db: Store, req: Request, res: Response): { verdict: StoredVerdict; duplicate: boolean } {
+  const editId = String(req.params.editId);
+  if (!getEdit(db, editId)) throw new HttpError(404, `no edit "${editId}"`);
+  const checked = validateVerdict(req.body);
+  if ('errors' in checked) {
+    throw new HttpError(400, checked.errors.map((e) => e.message).join('; '), checked.errors);
+  }
+  const reviewerId = (res.locals as AuthLocals).reviewer?.id as number;
+  try {
+    return recordVerdict(db, { editId, reviewerId, ...checked.verdict });
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new HttpError(404, error.message);
+    if (error instanceof ConflictError) throw new HttpError(409, error.message);
+    throw error;
+  }
+}
+
+/** Routes that record verdicts. */
+export function verdictRoutes(db: Store): Router {
+  const router = Router();
+  router.post('/api/edits/:editId/verdicts', (req, res) => {
+    const { verdict, duplicate } = record(db, req, res);
+    res.status(duplicate ? 200 : 201).json({ verdict, duplicate });
+  });
+  router.post('/articles/:id/edits/:editId/verdicts', loadReview(db), (req, res) => {
+    const review = res.locals.review as ArticleReview;
+    const current = review.edits.filter((e) => e.status === 'current');
+    const at = current.findIndex((e) => e.id === req.params.editId);
+    if (at === -1 && !review.edits.some((e) => e.id === req.params.editId)) {
+      throw new HttpError(404, `no edit "${req.params.editId}" in article "${review.id}"`);
+    }
+    record(db, req, res);
+    const next = current[at + 1] ?? current[at];
+    res.redirect(
+      303,
+      `/articles/${encodeURIComponent(review.id)}${next ? `?edit=${encodeURIComponent(next.id)}` : ''}`,
+    );
+  });
+  return router;
+}

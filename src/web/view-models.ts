@@ -1,0 +1,106 @@
+// Shapes the review data for the review page and its JSON twin: paragraphs split into text and numbered edits.
+import { splitParagraphs } from '../diff/index.ts';
+import { type Resolution, resolveReview } from '../export/resolve.ts';
+import type { ArticleReview, StoredEdit, VerdictRecord } from '../export/types.ts';
+
+/** A piece of a paragraph: plain text, or an edit with its number and its standing decision. */
+export type Segment = { text: string } | { text: string; edit: number; editId: string; state: EditState };
+
+/** The state an edit shows: its standing decision, or undecided. */
+export type EditState = 'accept' | 'reject' | 'amend' | 'undecided';
+
+/** One row of the side-by-side view: an MT paragraph and the corrected text it becomes. */
+export interface ReviewRow {
+  paragraph: number;
+  mt: Segment[];
+  corrected: Segment[];
+}
+
+/** An edit as the page and the API show it. */
+export interface EditView {
+  number: number;
+  edit: StoredEdit;
+  state: EditState;
+  standing: VerdictRecord | null;
+  /** Each reviewer's latest verdict on this edit. */
+  current: VerdictRecord[];
+  history: VerdictRecord[];
+}
+
+/** Everything the review page shows. */
+export interface ReviewView {
+  rows: ReviewRow[];
+  edits: EditView[];
+  stale: EditView[];
+  reviewed: number;
+  total: number;
+  resolution: Resolution;
+}
+
+/** Builds the view of one article's review; edit numbers follow MT order and are the same on both sides. */
+export function buildReviewView(review: ArticleReview): ReviewView {
+  const resolution = resolveReview(review);
+  const byEdit = new Map<string, VerdictRecord[]>();
+  for (const verdict of review.verdicts) byEdit.set(verdict.editId, [...(byEdit.get(verdict.editId) ?? []), verdict]);
+  const view = (edit: StoredEdit, number: number): EditView => {
+    const history = byEdit.get(edit.id) ?? [];
+    const latestByReviewer = new Map(history.map((v) => [v.reviewer, v]));
+    const standing = resolution.standing.get(edit.id) ?? null;
+    return {
+      number,
+      edit,
+      state: standing?.decision ?? 'undecided',
+      standing,
+      current: [...latestByReviewer.values()],
+      history,
+    };
+  };
+  const edits = resolution.edits.map((resolved, i) => view(resolved.edit, i + 1));
+  const stale = resolution.stale.map((edit, i) => view(edit, edits.length + i + 1));
+  return {
+    rows: buildRows(review.mt, edits),
+    edits,
+    stale,
+    reviewed: edits.filter((e) => e.state !== 'undecided').length,
+    total: edits.length,
+    resolution,
+  };
+}
+
+/** An edit's text as shown in place: without the blank lines it carries; a whitespace-only change made visible. */
+function shown(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' ? text.replace(/\n/g, '⏎').replace(/ /g, '␣') : trimmed;
+}
+
+/** Splits each MT paragraph at its edits; the corrected side shows each edit's correction in the same place. */
+function buildRows(mt: string, edits: EditView[]): ReviewRow[] {
+  const { paragraphs } = splitParagraphs(mt);
+  const rows: ReviewRow[] = paragraphs.map((_, paragraph) => ({ paragraph, mt: [], corrected: [] }));
+  if (rows.length === 0) rows.push({ paragraph: 0, mt: [{ text: mt }], corrected: [{ text: mt }] });
+  const cursor = paragraphs.map((p) => p.start);
+  const push = (row: ReviewRow, side: 'mt' | 'corrected', segment: Segment) => {
+    if (segment.text !== '' || 'edit' in segment) row[side].push(segment);
+  };
+  for (const view of edits) {
+    const index = Math.min(view.edit.paragraph, rows.length - 1);
+    const row = rows[index] as ReviewRow;
+    const p = paragraphs[index];
+    if (!p) continue;
+    const from = cursor[index] as number;
+    const start = Math.max(from, Math.min(view.edit.mtStart, p.end));
+    const plain = mt.slice(from, start);
+    push(row, 'mt', { text: plain });
+    push(row, 'corrected', { text: plain });
+    const mark = { edit: view.number, editId: view.edit.id, state: view.state };
+    row.mt.push({ text: shown(view.edit.mtText), ...mark });
+    row.corrected.push({ text: shown(view.edit.correctedText), ...mark });
+    cursor[index] = Math.max(start, Math.min(view.edit.mtEnd, p.end));
+  }
+  paragraphs.forEach((p, i) => {
+    const rest = mt.slice(cursor[i] as number, p.end);
+    push(rows[i] as ReviewRow, 'mt', { text: rest });
+    push(rows[i] as ReviewRow, 'corrected', { text: rest });
+  });
+  return rows;
+}
