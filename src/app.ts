@@ -7,6 +7,7 @@ import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
 import { errorHandler, notFound } from './web/errors.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
+import { exportRoutes } from './web/routes/export.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
@@ -42,6 +43,7 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.use(reviewRoutes(db));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
+  app.use(exportRoutes(db));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -1,5 +1,6 @@
 // The review page of one article and its JSON twin, built from the same view.
 import { type NextFunction, type Request, type Response, Router } from 'express';
+import { exportFormats } from '../../export/formats.ts';
 import { loadArticleReview } from '../../export/load-review.ts';
 import type { ArticleReview } from '../../export/types.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
@@ -35,6 +36,7 @@ export function reviewRoutes(db: Store): Router {
       correctedFromFile: getArticle(db, review.id)?.correctedOrigin === 'file',
       taxonomy: { categories, dimensions, severities },
       maxNoteLength,
+      exportFormats,
       clientRequestId: crypto.randomUUID(),
       // Data for review.js; '<' escaped so that no corpus text can close the <script> element it sits in.
       pageData: JSON.stringify({

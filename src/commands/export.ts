@@ -1,0 +1,46 @@
+// `mt-review export ID [--format F] [--out FILE]`: an article's corrected text and review data in format F.
+import { writeFileSync } from 'node:fs';
+import { defaults } from '../config.ts';
+import { exportFormats } from '../export/formats.ts';
+import { runExport } from '../export/run-export.ts';
+import { openStore, StoreError } from '../store/index.ts';
+import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
+
+export const command: Command = {
+  summary: 'export an article: corrected text or review data (txt, md, json, xliff, csv, mqm)',
+  usage: `Usage: mt-review export ID [--format F] [--policy P] [--out FILE] [--db FILE]
+
+  --format F   ${exportFormats.map((f) => `${f.id} (${f.label})`).join(', ')}; default txt
+  --policy P   for undecided edits: keep-correction (default) or keep-mt
+  --out FILE   write to FILE instead of standard output
+The number of undecided edits is reported on standard error.`,
+  run(args) {
+    const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string' },
+      policy: { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('expected one article ID');
+    let db: ReturnType<typeof openStore>;
+    try {
+      db = openStore(values.db ?? defaults.dbFile);
+    } catch (error) {
+      if (error instanceof StoreError) throw new CommandError(error.message);
+      throw error;
+    }
+    try {
+      const result = runExport(db, positionals[0] as string, values.format ?? 'txt', values.policy ?? 'keep-correction');
+      if ('problem' in result) {
+        if (result.problem === 'unknown-article') throw new CommandError(`${result.message} in ${values.db ?? defaults.dbFile}`);
+        throw new UsageError(result.message);
+      }
+      if (values.out) writeFileSync(values.out, result.body);
+      else process.stdout.write(result.body);
+      process.stderr.write(`${result.fileName}: ${result.counts.undecided} undecided edit(s)${values.out ? `, written to ${values.out}` : ''}\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

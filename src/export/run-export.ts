@@ -1,0 +1,31 @@
+// One export request, as the HTTP route and the CLI both make it: format and policy checked, the review rendered.
+import type { UndecidedPolicy } from '../diff/index.ts';
+import type { Store } from '../store/index.ts';
+import { type ExportFormat, type ExportOutput, exportFormats, findExportFormat } from './formats.ts';
+import { loadArticleReview } from './load-review.ts';
+
+/** A finished export: what to send or save, and how many edits nobody decided. */
+export interface ExportResult extends ExportOutput {
+  format: ExportFormat;
+  fileName: string;
+}
+
+/** Why an export cannot be made: the article or the format is unknown, or the policy is. */
+export type ExportProblem = { problem: 'unknown-article' | 'unknown-format' | 'unknown-policy'; message: string };
+
+const policies: UndecidedPolicy[] = ['keep-correction', 'keep-mt'];
+
+/** Renders article `id` in `formatId`; undecided edits follow `policy` (default: keep the correction). */
+export function runExport(db: Store, id: string, formatId: string, policy = 'keep-correction'): ExportResult | ExportProblem {
+  const format = findExportFormat(formatId);
+  if (!format) {
+    return { problem: 'unknown-format', message: `unknown format "${formatId}": use one of ${exportFormats.map((f) => f.id).join(', ')}` };
+  }
+  if (!policies.includes(policy as UndecidedPolicy)) {
+    return { problem: 'unknown-policy', message: `unknown policy "${policy}": use keep-correction or keep-mt` };
+  }
+  const review = loadArticleReview(db, id);
+  if (!review) return { problem: 'unknown-article', message: `no article "${id}"` };
+  const output = format.render(review, { policy: policy as UndecidedPolicy });
+  return { ...output, format, fileName: `${id}.${format.extension}` };
+}

@@ -1,0 +1,26 @@
+// Downloads of an article's export: the review page's buttons and the API route share one handler.
+import { type Request, type Response, Router } from 'express';
+import { runExport } from '../../export/run-export.ts';
+import type { Store } from '../../store/index.ts';
+import { HttpError } from '../errors.ts';
+
+/** Routes of the exports. */
+export function exportRoutes(db: Store): Router {
+  const router = Router();
+  const send = (req: Request, res: Response) => {
+    const result = runExport(db, String(req.params.id), String(req.query.format ?? 'txt'), String(req.query.policy ?? 'keep-correction'));
+    if ('problem' in result) {
+      const field = result.problem === 'unknown-format' ? 'format' : 'policy';
+      throw result.problem === 'unknown-article'
+        ? new HttpError(404, result.message)
+        : new HttpError(400, result.message, [{ field, message: result.message }]);
+    }
+    res.set('Content-Type', result.format.mediaType);
+    res.set('X-Undecided-Edits', String(result.counts.undecided));
+    res.attachment(result.fileName);
+    res.send(result.body);
+  };
+  router.get('/api/articles/:id/export', send);
+  router.get('/articles/:id/export', send);
+  return router;
+}
