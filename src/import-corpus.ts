@@ -1,4 +1,8 @@
 // Corpus folder → edits → store: what `serve` runs at start and `import` runs on demand.
+
+import { runChecks } from './checks/registry.ts';
+import { type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
+import type { CorpusText } from './checks/types.ts';
 import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { extractEdits } from './diff/index.ts';
@@ -10,21 +14,31 @@ export interface CorpusImport {
   problems: CorpusProblem[];
 }
 
-/** The post-edit edits of an article: against corrected.txt, or against the text a reviewer typed in the browser. */
-export function editsFor(db: Store, article: LoadedArticle) {
+/**
+ * The edits of an article. With a post-edit (corrected.txt, or the text a reviewer typed in the browser): its
+ * edits, labelled by the checks that explain them. Without one: the checks' suggestions, decided like any edit.
+ */
+export function editsFor(db: Store, article: LoadedArticle, corpus: readonly CorpusText[] = []): LabelledEdit[] {
+  const findings = runChecks(article.mt, { articleId: article.id, corpus });
   const corrected = article.corrected ?? getArticle(db, article.id)?.corrected ?? undefined;
-  return corrected === undefined ? [] : extractEdits(article.mt, corrected, { salt: article.id });
+  if (corrected === undefined) return suggestionEdits(article.mt, findings, article.id);
+  return labelEdits(extractEdits(article.mt, corrected, { salt: article.id }), findings, false);
 }
 
 /** Imports one loaded article (idempotent: an unchanged article writes nothing). */
-export function importLoadedArticle(db: Store, article: LoadedArticle): ImportResult {
-  return importArticle(db, article, editsFor(db, article));
+export function importLoadedArticle(
+  db: Store,
+  article: LoadedArticle,
+  corpus: readonly CorpusText[] = [],
+): ImportResult {
+  return importArticle(db, article, editsFor(db, article, corpus));
 }
 
 /** Loads every article folder under `corpusDir` and imports the good ones; one bad article stops no other. */
 export async function importCorpus(db: Store, corpusDir: string): Promise<CorpusImport> {
   const { articles, problems } = await loadCorpus(corpusDir);
-  const imported = articles.map((article) => ({ id: article.id, result: importLoadedArticle(db, article) }));
+  const corpus = articles.map((article) => ({ id: article.id, text: article.mt }));
+  const imported = articles.map((article) => ({ id: article.id, result: importLoadedArticle(db, article, corpus) }));
   return { imported, problems };
 }
 

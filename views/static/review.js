@@ -65,7 +65,7 @@ function renderPanel() {
   $('panel-origin').textContent = edit.origin + (edit.message ? `: ${edit.message}` : '');
   $('amended-text').value = edit.standing?.amendedText ?? edit.correctedText;
   $('category').value = edit.standing?.category ?? edit.suggestedCategory ?? '';
-  const severity = edit.standing?.severity ?? 'minor';
+  const severity = edit.standing?.severity ?? edit.suggestedSeverity ?? 'minor';
   for (const radio of form.querySelectorAll('input[name="severity"]')) radio.checked = radio.value === severity;
   $('note').value = '';
   renderHistory(edit);

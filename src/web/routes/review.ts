@@ -51,6 +51,8 @@ export function reviewRoutes(db: Store): Router {
           correctedText: e.edit.correctedText,
           origin: e.edit.origin,
           message: e.edit.message ?? null,
+          suggestedCategory: e.edit.suggestedCategory ?? null,
+          suggestedSeverity: e.edit.suggestedSeverity ?? null,
           standing: e.standing,
           current: e.current,
           history: e.history,

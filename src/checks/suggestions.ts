@@ -1,0 +1,50 @@
+// Findings → edits: the checks' suggestions as the corrected version of an MT-only article, or labels on a post-edit.
+import { type Edit, extractEdits } from '../diff/index.ts';
+import type { Severity } from '../review/taxonomy.ts';
+import type { Finding } from './types.ts';
+
+/** An edit with what a check says about it: the category, severity and explanation a reviewer starts from. */
+export interface LabelledEdit extends Edit {
+  suggestedCategory?: string | null;
+  suggestedSeverity?: Severity | null;
+  suggestedMessage?: string | null;
+}
+
+/** The MT with every suggestion applied, in text order; a finding overlapping an applied one is left out. */
+export function applySuggestions(mt: string, findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  let position = 0;
+  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+    if (finding.suggestion === null || finding.start < position) continue;
+    parts.push(mt.slice(position, finding.start), finding.suggestion);
+    position = finding.end;
+  }
+  return parts.join('') + mt.slice(position);
+}
+
+const overlaps = (edit: Edit, finding: Finding) =>
+  finding.start < Math.max(edit.mtEnd, edit.mtStart + 1) && edit.mtStart < Math.max(finding.end, finding.start + 1);
+
+/** Each edit with the first finding on its span as its label; `asOrigin` also makes the check the edit's origin. */
+export function labelEdits(edits: readonly Edit[], findings: readonly Finding[], asOrigin: boolean): LabelledEdit[] {
+  return edits.map((edit) => {
+    const finding = findings.find((f) => overlaps(edit, f));
+    if (!finding) return edit;
+    return {
+      ...edit,
+      origin: asOrigin ? (`check:${finding.check}` as const) : edit.origin,
+      suggestedCategory: finding.category,
+      suggestedSeverity: finding.severity,
+      suggestedMessage: finding.message,
+    };
+  });
+}
+
+/**
+ * The checks' suggestions for an article without a post-edit, as edits: the suggestions are applied to make a
+ * corrected text, and the edit engine diffs it like any post-edit, so ids are as stable as the post-edit's.
+ */
+export function suggestionEdits(mt: string, findings: readonly Finding[], salt: string): LabelledEdit[] {
+  const suggested = applySuggestions(mt, findings);
+  return labelEdits(extractEdits(mt, suggested, { salt }), findings, true);
+}
