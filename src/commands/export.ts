@@ -30,14 +30,22 @@ The number of undecided edits is reported on standard error.`,
       throw error;
     }
     try {
-      const result = runExport(db, positionals[0] as string, values.format ?? 'txt', values.policy ?? 'keep-correction');
+      const result = runExport(
+        db,
+        positionals[0] as string,
+        values.format ?? 'txt',
+        values.policy ?? 'keep-correction',
+      );
       if ('problem' in result) {
-        if (result.problem === 'unknown-article') throw new CommandError(`${result.message} in ${values.db ?? defaults.dbFile}`);
+        if (result.problem === 'unknown-article')
+          throw new CommandError(`${result.message} in ${values.db ?? defaults.dbFile}`);
         throw new UsageError(result.message);
       }
       if (values.out) writeFileSync(values.out, result.body);
       else process.stdout.write(result.body);
-      process.stderr.write(`${result.fileName}: ${result.counts.undecided} undecided edit(s)${values.out ? `, written to ${values.out}` : ''}\n`);
+      process.stderr.write(
+        `${result.fileName}: ${result.counts.undecided} undecided edit(s)${values.out ? `, written to ${values.out}` : ''}\n`,
+      );
       return 0;
     } finally {
       db.close();

@@ -30,13 +30,17 @@ keeps the verdicts of edits that still exist and marks the others stale. Exit 1 
       for (const path of positionals) {
         let outcome: CorpusImport;
         try {
-          outcome = existsSync(join(path, 'mt.txt')) ? await importArticleFolder(db, path) : await importCorpus(db, path);
+          outcome = existsSync(join(path, 'mt.txt'))
+            ? await importArticleFolder(db, path)
+            : await importCorpus(db, path);
         } catch (error) {
           if (error instanceof CorpusFileError) throw new CommandError(error.message);
           throw error;
         }
         for (const { id, result } of outcome.imported) {
-          process.stdout.write(`${id}: ${result.status} (${result.added} added, ${result.staled} stale, ${result.revived} revived)\n`);
+          process.stdout.write(
+            `${id}: ${result.status} (${result.added} added, ${result.staled} stale, ${result.revived} revived)\n`,
+          );
         }
         for (const problem of outcome.problems) process.stderr.write(`${formatProblem(problem)}\n`);
         problems += outcome.problems.length;

@@ -16,10 +16,18 @@ export type ExportProblem = { problem: 'unknown-article' | 'unknown-format' | 'u
 const policies: UndecidedPolicy[] = ['keep-correction', 'keep-mt'];
 
 /** Renders article `id` in `formatId`; undecided edits follow `policy` (default: keep the correction). */
-export function runExport(db: Store, id: string, formatId: string, policy = 'keep-correction'): ExportResult | ExportProblem {
+export function runExport(
+  db: Store,
+  id: string,
+  formatId: string,
+  policy = 'keep-correction',
+): ExportResult | ExportProblem {
   const format = findExportFormat(formatId);
   if (!format) {
-    return { problem: 'unknown-format', message: `unknown format "${formatId}": use one of ${exportFormats.map((f) => f.id).join(', ')}` };
+    return {
+      problem: 'unknown-format',
+      message: `unknown format "${formatId}": use one of ${exportFormats.map((f) => f.id).join(', ')}`,
+    };
   }
   if (!policies.includes(policy as UndecidedPolicy)) {
     return { problem: 'unknown-policy', message: `unknown policy "${policy}": use keep-correction or keep-mt` };

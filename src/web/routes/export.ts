@@ -8,7 +8,12 @@ import { HttpError } from '../errors.ts';
 export function exportRoutes(db: Store): Router {
   const router = Router();
   const send = (req: Request, res: Response) => {
-    const result = runExport(db, String(req.params.id), String(req.query.format ?? 'txt'), String(req.query.policy ?? 'keep-correction'));
+    const result = runExport(
+      db,
+      String(req.params.id),
+      String(req.query.format ?? 'txt'),
+      String(req.query.policy ?? 'keep-correction'),
+    );
     if ('problem' in result) {
       const field = result.problem === 'unknown-format' ? 'format' : 'policy';
       throw result.problem === 'unknown-article'
