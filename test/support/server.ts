@@ -1,0 +1,174 @@
+// Test harness for the HTTP and browser tests: the real app on port 0 over a real SQLite file in a temp folder.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../src/app.ts';
+import { importArticleFolder, importCorpus } from '../../src/import-corpus.ts';
+import {
+  createApiToken,
+  createReviewer,
+  findReviewerByName,
+  listArticles,
+  listVerdicts,
+  openStore,
+  type Reviewer,
+  type Store,
+  type StoredVerdict,
+} from '../../src/store/index.ts';
+
+/** The repository root, so tests find `corpus/` and the fixtures whatever the working directory. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The reviewer every harness creates, and their password. */
+export const reviewerName = 'tester';
+export const reviewerPassword = 'correct horse battery staple';
+/** The fixture folders imported beside the repository's corpus. */
+const fixtureArticles = ['html-injection', 'mt-only'].map((id) => join(repoRoot, 'test/fixtures/corpus', id));
+
+/** A signed-in browser-like client: keeps the session cookie and knows the page's CSRF token. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** fetch with the session cookie and no redirect following. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** POSTs form fields (with `_csrf` unless given) as application/x-www-form-urlencoded. */
+  postForm(path: string, fields: Record<string, string>): Promise<Response>;
+}
+
+/** A running app with its store; `close` stops both, `restart` reopens the same file behind a new app. */
+export interface TestServer {
+  url: string;
+  port: number;
+  db: Store;
+  dbFile: string;
+  reviewer: Reviewer;
+  apiToken: string;
+  /** fetch with `Authorization: Bearer <apiToken>`; a JSON body is sent as JSON. */
+  api(path: string, init?: Omit<RequestInit, 'body'> & { body?: unknown }): Promise<Response>;
+  signIn(): Promise<Session>;
+  /** Every verdict ever recorded, over all articles (the history, not only current verdicts), oldest first. */
+  savedVerdicts(): StoredVerdict[];
+  restart(): Promise<TestServer>;
+  close(): Promise<void>;
+}
+
+/** The `content` of `<meta name="csrf-token">` in an HTML page. */
+export function csrfTokenOf(html: string): string {
+  const token = /<meta name="csrf-token" content="([^"]*)">/.exec(html)?.[1];
+  if (!token) throw new Error('the page has no csrf-token meta element with a value');
+  return token;
+}
+
+/** The `name=value` part of a Set-Cookie header for `name`. */
+function cookieFrom(response: Response, name: string): string {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  if (!header) throw new Error(`no ${name} cookie in the response (status ${response.status})`);
+  return header.split(';')[0] as string;
+}
+
+async function listen(db: Store, secret: string): Promise<Server> {
+  const app = createApp({ db, secret });
+  return new Promise<Server>((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+    server.on('error', reject);
+  });
+}
+
+async function stop(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+async function running(dir: string, dbFile: string, secret: string, owned: boolean): Promise<TestServer> {
+  const db = openStore(dbFile);
+  await importCorpus(db, join(repoRoot, 'corpus'));
+  for (const folder of fixtureArticles) await importArticleFolder(db, folder);
+  const reviewer = findReviewerByName(db, reviewerName) ?? (await createReviewer(db, reviewerName, reviewerPassword));
+  const apiToken = createApiToken(db, reviewer.id, 'tests');
+  const server = await listen(db, secret);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  let closed = false;
+  const shutdown = async (removeFolder: boolean) => {
+    if (closed) return;
+    closed = true;
+    await stop(server);
+    db.close();
+    if (removeFolder) rmSync(dir, { recursive: true, force: true });
+  };
+
+  const harness: TestServer = {
+    url,
+    port,
+    db,
+    dbFile,
+    reviewer,
+    apiToken,
+    api(path, init = {}) {
+      const { body, headers, ...rest } = init;
+      const json = body !== undefined && typeof body !== 'string';
+      return fetch(`${url}${path}`, {
+        redirect: 'manual',
+        ...rest,
+        headers: {
+          Authorization: `Bearer ${apiToken}`,
+          Accept: 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(headers as Record<string, string> | undefined),
+        },
+        ...(body !== undefined ? { body: json ? JSON.stringify(body) : (body as string) } : {}),
+      });
+    },
+    async signIn() {
+      const response = await fetch(`${url}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ name: reviewerName, password: reviewerPassword, next: '/' }),
+      });
+      if (response.status !== 303) throw new Error(`sign-in answered ${response.status}`);
+      return sessionFor(url, cookieFrom(response, 'mtr_session'));
+    },
+    savedVerdicts() {
+      return listArticles(db)
+        .flatMap((article) => listVerdicts(db, article.id))
+        .sort((a, b) => a.id - b.id);
+    },
+    async restart() {
+      await shutdown(false);
+      return running(dir, dbFile, secret, owned);
+    },
+    close: () => shutdown(owned),
+  };
+  return harness;
+}
+
+/** A session client for an existing cookie; reads the CSRF token from the article list page. */
+export async function sessionFor(url: string, cookie: string): Promise<Session> {
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(`${url}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { Cookie: cookie, ...(init.headers as Record<string, string> | undefined) },
+    });
+  const page = await get('/');
+  if (page.status !== 200) throw new Error(`the article list answered ${page.status} to a signed-in request`);
+  const csrfToken = csrfTokenOf(await page.text());
+  return {
+    cookie,
+    csrfToken,
+    fetch: get,
+    postForm: (path, fields) =>
+      get(path, { method: 'POST', body: new URLSearchParams({ _csrf: csrfToken, ...fields }) }),
+  };
+}
+
+/** Starts the app on 127.0.0.1 port 0 over a new database in a fresh temp folder, with corpus and fixtures. */
+export async function startTestServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'mt-review-http-'));
+  return running(dir, join(dir, 'mt-review.db'), randomBytes(32).toString('base64url'), true);
+}
