@@ -23,8 +23,9 @@ Opens (or creates) the database, imports the corpus, and serves the review pages
     const port = Number(values.port ?? defaults.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0-65535, not "${values.port}"`);
+    let running: Awaited<ReturnType<typeof serve>>;
     try {
-      await serve({
+      running = await serve({
         dbFile: values.db ?? defaults.dbFile,
         corpusDir: values.corpus ?? defaults.corpusDir,
         host: values.host ?? defaults.host,
@@ -37,7 +38,20 @@ Opens (or creates) the database, imports the corpus, and serves the review pages
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new CommandError((error as Error).message);
       throw error;
     }
-    // Keep running: the server holds the event loop open.
-    return new Promise<number>(() => {});
+    // Run until told to stop; then close the database cleanly (every verdict is on disk already).
+    return new Promise<number>((resolve) => {
+      const stop = () =>
+        running.server.close(() => {
+          running.db.close();
+          resolve(0);
+        });
+      // Keep-alive connections would hold close() open; they carry no unsaved state.
+      const stopNow = () => {
+        stop();
+        running.server.closeAllConnections();
+      };
+      process.once('SIGINT', stopNow);
+      process.once('SIGTERM', stopNow);
+    });
   },
 };
