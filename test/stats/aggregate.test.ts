@@ -1,0 +1,184 @@
+// Tests of the review statistics on the seed article with made-up verdicts: counts, HTER, scores, checks, recurrences.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractEdits } from '../../src/diff/index.ts';
+import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
+import { aggregate, articleStats, countWords, recurringCorrections } from '../../src/stats/aggregate.ts';
+
+const folder = new URL('../../corpus/lavrov-in-china/', import.meta.url);
+const MT = readFileSync(new URL('mt.txt', folder), 'utf8');
+const CORRECTED = readFileSync(new URL('corrected.txt', folder), 'utf8');
+
+let nextId = 1;
+function verdict(editId: string, fields: Partial<VerdictRecord> = {}): VerdictRecord {
+  return {
+    ...{ id: nextId++, editId, reviewer: 'ann', decision: 'accept', category: null, severity: null },
+    ...{ note: null, amendedText: null, createdAt: `2024-05-01T10:00:${String(nextId % 60).padStart(2, '0')}.000Z` },
+    ...fields,
+  };
+}
+
+function review(id: string, mt = MT, corrected = CORRECTED, origin?: StoredEdit['origin']): ArticleReview {
+  const edits = extractEdits(mt, corrected, { salt: id, ...(origin ? { origin } : {}) });
+  return {
+    ...{ id, meta: { title: `Title of ${id}` }, mt, corrected, source: null },
+    edits: edits.map((edit) => ({ ...edit, status: 'current' as const })),
+    verdicts: [],
+  };
+}
+
+const withVerdicts = (r: ArticleReview, make: (edit: StoredEdit, index: number) => VerdictRecord | undefined) => ({
+  ...r,
+  verdicts: r.edits.map(make).filter((v): v is VerdictRecord => v !== undefined),
+});
+
+describe('articleStats on the seed article', () => {
+  const base = review('lavrov');
+  const n = base.edits.length;
+
+  it('has edits to count', () => expect(n).toBeGreaterThan(5));
+
+  it('counts words, edits and nothing decided without verdicts', () => {
+    const stats = articleStats(base);
+    expect(stats.words).toBe(countWords(MT));
+    expect(stats.words).toBe(413);
+    expect(stats.edits).toBe(n);
+    expect(stats.decided).toBe(0);
+    expect(stats.reviewedShare).toBe(0);
+    expect(stats.decisions).toEqual({ accepted: 0, rejected: 0, amended: 0, undecided: n });
+    expect(stats.errors.total).toBe(0);
+    expect(stats.scores.wmt?.score).toBe(0);
+    expect(stats.scores.mqm2?.score).toBe(100);
+    expect(stats.title).toBe('Title of lavrov');
+  });
+
+  it('counts decisions and errors by category and severity from the standing verdicts', () => {
+    const reviewed = withVerdicts(base, (edit, i) => {
+      if (i === 0)
+        return verdict(edit.id, { decision: 'accept', category: 'linguistic/punctuation', severity: 'minor' });
+      if (i === 1)
+        return verdict(edit.id, {
+          decision: 'amend',
+          amendedText: 'x',
+          category: 'accuracy/mistranslation',
+          severity: 'major',
+        });
+      if (i === 2) return verdict(edit.id, { decision: 'reject', category: 'style/awkward', severity: 'minor' });
+      if (i === 3)
+        return verdict(edit.id, { decision: 'accept', category: 'accuracy/mistranslation', severity: 'critical' });
+      return undefined;
+    });
+    // A later verdict by someone else stands: edit 2 becomes an accepted minor grammar error.
+    reviewed.verdicts.push(
+      verdict(base.edits[2]?.id as string, {
+        reviewer: 'bob',
+        category: 'linguistic/grammar',
+        severity: 'minor',
+        createdAt: '2024-06-01T00:00:00.000Z',
+      }),
+    );
+    const stats = articleStats(reviewed);
+    expect(stats.decisions).toEqual({ accepted: 3, rejected: 0, amended: 1, undecided: n - 4 });
+    expect(stats.decided).toBe(4);
+    expect(stats.reviewedShare).toBeCloseTo(4 / n);
+    expect(stats.errors).toEqual({
+      total: 4,
+      byCategory: { 'linguistic/punctuation': 1, 'accuracy/mistranslation': 2, 'linguistic/grammar': 1 },
+      bySeverity: { minor: 2, major: 1, critical: 1 },
+    });
+    // WMT: punctuation minor 0.1 + major 5 + critical-as-major 5 + minor 1.
+    expect(stats.scores.wmt?.penalty).toBeCloseTo(11.1);
+    expect(stats.scores.wmt?.counts).toEqual({ neutral: 0, minor: 2, major: 2, critical: 0 });
+    // MQM 2.0: 1 + 5 + 25 + 1 = 32 points; any critical error fails.
+    expect(stats.scores.mqm2?.penalty).toBe(32);
+    expect(stats.scores.mqm2?.counts).toEqual({ neutral: 0, minor: 2, major: 1, critical: 1 });
+    expect(stats.scores.mqm2?.pass).toBe(false);
+    expect(stats.scores.matecat?.penalty).toBe(0.5 + 2 + 10 + 0.5);
+    expect(stats.scores.matecat?.perThousandWords).toBeCloseTo((13 / 413) * 1000);
+  });
+
+  it('gives HTER 0 when every edit is rejected: the corrected text is the MT', () => {
+    const stats = articleStats(withVerdicts(base, (edit) => verdict(edit.id, { decision: 'reject' })));
+    expect(stats.hter.score).toBe(0);
+    expect(stats.hter.edits).toBe(0);
+    expect(stats.errors.total).toBe(0);
+    expect(stats.decisions.rejected).toBe(n);
+    expect(stats.reviewedShare).toBe(1);
+  });
+
+  it('gives HTER > 0 when edits are accepted, growing with the accepted edits', () => {
+    const one = articleStats(
+      withVerdicts(base, (edit, i) => verdict(edit.id, { decision: i === 0 ? 'accept' : 'reject' })),
+    );
+    const all = articleStats(withVerdicts(base, (edit) => verdict(edit.id)));
+    expect(one.hter.score).toBeGreaterThan(0);
+    expect(all.hter.score).toBeGreaterThan(one.hter.score);
+    expect(all.hter.refLength).toBeGreaterThan(300);
+  });
+});
+
+describe('aggregate over a corpus', () => {
+  const mtA = 'The minister said the Kremlin was ready.\n\nHe met Wladimir Putin in Moscow.\n';
+  const fixedA = 'The minister said the Kremlin was ready.\n\nHe met Vladimir Putin in Moscow.\n';
+  const mtB = 'Wladimir Putin spoke on Tuesday.\n';
+  const fixedB = 'Vladimir Putin spoke on Tuesday.\n';
+  const accepted = (r: ArticleReview, reviewer = 'ann') =>
+    withVerdicts(r, (edit) => verdict(edit.id, { reviewer, category: 'locale/name-format', severity: 'minor' }));
+
+  it('finds the same correction accepted in two articles, with counts and article ids', () => {
+    const reviews = [accepted(review('a', mtA, fixedA)), accepted(review('b', mtB, fixedB))];
+    const recurring = recurringCorrections(reviews);
+    expect(recurring).toHaveLength(1);
+    expect(recurring[0]).toMatchObject({ count: 2, articles: ['a', 'b'] });
+    expect(recurring[0]?.mtText).toContain('Wladimir');
+    expect(recurring[0]?.correctedText).toContain('Vladimir');
+  });
+
+  it('does not count a correction accepted in one article and rejected in the other', () => {
+    const b = withVerdicts(review('b', mtB, fixedB), (edit) => verdict(edit.id, { decision: 'reject' }));
+    expect(recurringCorrections([accepted(review('a', mtA, fixedA)), b])).toEqual([]);
+  });
+
+  it('sums the corpus, pools HTER, and reports reviewers, agreement and checks', () => {
+    const a = accepted(review('a', mtA, fixedA, 'check:names'));
+    const b = review('b', mtB, fixedB, 'check:names');
+    b.verdicts = [
+      ...b.edits.map((edit) => verdict(edit.id, { reviewer: 'ann', decision: 'reject' })),
+      ...b.edits.map((edit) =>
+        verdict(edit.id, { reviewer: 'bob', decision: 'reject', createdAt: '2024-01-01T00:00:00.000Z' }),
+      ),
+    ];
+    const stats = aggregate([a, b]);
+    expect(stats.articles.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(stats.corpus.articles).toBe(2);
+    expect(stats.corpus.words).toBe(countWords(mtA) + countWords(mtB));
+    expect(stats.corpus.edits).toBe(2);
+    expect(stats.corpus.decisions).toEqual({ accepted: 1, rejected: 1, amended: 0, undecided: 0 });
+    const [sa, sb] = stats.articles;
+    expect(stats.corpus.hter.edits).toBe((sa?.hter.edits ?? 0) + (sb?.hter.edits ?? 0));
+    expect(stats.corpus.hter.score).toBeCloseTo((100 * stats.corpus.hter.edits) / stats.corpus.hter.refLength);
+    expect(sb?.hter.score).toBe(0);
+    expect(stats.corpus.scores.mqm2?.penalty).toBe(1);
+    expect(stats.reviewers).toEqual([
+      { reviewer: 'ann', verdicts: 2, edits: 2, accept: 1, reject: 1, amend: 0 },
+      { reviewer: 'bob', verdicts: 1, edits: 1, accept: 0, reject: 1, amend: 0 },
+    ]);
+    expect(stats.agreement).toHaveLength(1);
+    expect(stats.agreement[0]).toMatchObject({ reviewers: ['ann', 'bob'], edits: 1, decision: { observed: 1 } });
+    expect(stats.checks).toEqual([
+      { check: 'names', edits: 2, accepted: 1, amended: 0, rejected: 1, undecided: 0, precision: 0.5 },
+    ]);
+    expect(stats.models.map((m) => m.id)).toEqual(['wmt', 'mqm2', 'matecat']);
+  });
+
+  it('leaves out stale edits and scores an empty article without failing', () => {
+    const r = review('a', mtA, fixedA);
+    r.edits = r.edits.map((edit) => ({ ...edit, status: 'stale' as const }));
+    const empty = articleStats({ ...review('e', '', ''), edits: [] });
+    expect(articleStats(r).edits).toBe(0);
+    expect(empty.words).toBe(0);
+    expect(empty.scores.mqm2).toBeNull();
+    expect(empty.hter.score).toBe(0);
+    expect(aggregate([]).corpus.reviewedShare).toBe(1);
+  });
+});
