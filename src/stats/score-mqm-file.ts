@@ -26,8 +26,8 @@ export interface SystemScore extends MqmScore {
 /** The scores of a whole file. */
 export interface MqmFileScores {
   model: string;
-  segments: SegmentScore[];
   systems: SystemScore[];
+  segments: SegmentScore[];
 }
 
 function addCounts(total: SeverityCounts, more: SeverityCounts): void {
@@ -85,17 +85,18 @@ function scoreSystem(model: ScoringModel, system: string, segments: readonly Seg
   return { system, segments: segments.length, ...pooled, penalty: penalty / segments.length, score: mean };
 }
 
-const bySegmentId = (a: SegmentScore, b: SegmentScore) =>
-  a.segId.localeCompare(b.segId, 'en', { numeric: true }) || a.system.localeCompare(b.system);
-
-/** Scores parsed ratings of `file`: segments in seg_id order, systems in the order they first appear. */
+/** Scores parsed ratings of `file`: systems in the order they first appear, each one's segments by seg_id. */
 export function scoreWmtRatings(ratings: readonly WmtRating[], model: ScoringModel, file: string): MqmFileScores {
-  const bySegment = groupBy(ratings, (row) => `${row.system}\t${row.segId}`);
-  const segments = [...bySegment.values()].map((rows) => scoreSegment(model, rows, file)).sort(bySegmentId);
-  const bySystem = groupBy(segments, (segment) => segment.system);
-  const systemOrder = [...new Set(ratings.map((row) => row.system))];
-  const systems = systemOrder.map((system) => scoreSystem(model, system, bySystem.get(system) ?? []));
-  return { model: model.id, segments, systems };
+  const systems: SystemScore[] = [];
+  const segments: SegmentScore[] = [];
+  for (const [system, rows] of groupBy(ratings, (row) => row.system)) {
+    const systemSegments = [...groupBy(rows, (row) => row.segId).values()]
+      .map((segmentRows) => scoreSegment(model, segmentRows, file))
+      .sort((a, b) => a.segId.localeCompare(b.segId, 'en', { numeric: true }));
+    systems.push(scoreSystem(model, system, systemSegments));
+    segments.push(...systemSegments);
+  }
+  return { model: model.id, systems, segments };
 }
 
 /** Parses and scores the text of a WMT MQM file; `file` names it in errors. */
