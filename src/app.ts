@@ -10,6 +10,7 @@ import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { sessionRoutes } from './web/routes/session.ts';
+import { statsRoutes } from './web/routes/stats.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
 
 const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
@@ -44,6 +45,7 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
   app.use(exportRoutes(db));
+  app.use(statsRoutes(db));
   app.use(notFound);
   app.use(errorHandler);
   return app;
