@@ -90,7 +90,7 @@ export const crossSiteGuard: RequestHandler = (req, res, next) => {
   const site = req.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return next(new HttpError(403, 'cross-site request refused'));
   const origin = req.headers.origin;
-  if (origin && origin !== `${req.protocol}://${req.headers.host}`)
+  if (origin && origin !== `${req.protocol}://${req.headers.host}` && !(origin === 'null' && site === 'same-origin'))
     return next(new HttpError(403, 'cross-site request refused'));
   const locals = res.locals as AuthLocals;
   if (locals.via === 'session') {

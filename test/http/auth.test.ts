@@ -162,6 +162,27 @@ describe('POST /sign-in', () => {
     expect(cookie).toMatch(/;\s*Path=\//i);
   });
 
+  it('accepts a browser form POST sent with Origin: null and Sec-Fetch-Site: same-origin', async () => {
+    // Chromium sends Origin: null on form POSTs of a page served with Referrer-Policy: no-referrer (helmet's default).
+    const response = await fetch(`${server.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+      body: new URLSearchParams({ name: reviewerName, password: 'correct horse battery staple', next: '/' }),
+    });
+    expect(response.status).toBe(303);
+  });
+
+  it('refuses Origin: null without Fetch Metadata with 403', async () => {
+    const response = await fetch(`${server.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: 'null' },
+      body: new URLSearchParams({ name: reviewerName, password: 'correct horse battery staple', next: '/' }),
+    });
+    expect(response.status).toBe(403);
+  });
+
   it('answers a wrong password with a 401 page and no cookie', async () => {
     const response = await fetch(`${server.url}/sign-in`, {
       method: 'POST',
