@@ -70,12 +70,9 @@ export const scoringModels: readonly ScoringModel[] = [
     severityWeights: { neutral: 0, minor: 1, major: 5, critical: 25 },
     rules: [
       { categories: ['Fluency/Punctuation', 'linguistic/punctuation'], severity: 'minor', weight: 0.1 },
-      {
-        categories: ['Non-translation!', 'Non-translation', 'accuracy/untranslated'],
-        itsTypes: ['untranslated'],
-        weight: 25,
-        oncePerSegment: true,
-      },
+      // Only a whole segment left untranslated weighs 25, as in Google's data; one German word left in
+      // (accuracy/untranslated, "Accuracy/Untranslated text") is an ordinary error weighed by its severity.
+      { categories: ['Non-translation!', 'Non-translation'], weight: 25, oncePerSegment: true },
     ],
     scale: { kind: 'points' },
     higherIsBetter: false,
