@@ -1,5 +1,6 @@
 // HTTP tests of the statistics: /api/stats after verdicts recorded through the API, the /stats page, sign-in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { command } from '../../src/commands/stats.ts';
 import type { Statistics } from '../../src/stats/aggregate.ts';
 import { type Session, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -40,6 +41,18 @@ describe('GET /api/stats', () => {
     expect(stats.corpus.articles).toBe(stats.articles.length);
     expect(stats.reviewers).toEqual([{ reviewer: 'tester', verdicts: 2, edits: 2, accept: 1, reject: 1, amend: 0 }]);
     expect(stats.models.map((m) => m.id)).toContain('mqm2');
+  });
+
+  it('is exactly what mt-review stats --json prints', async () => {
+    const api = await (await server.api('/api/stats')).text();
+    const chunks: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => chunks.push(String(chunk)) > 0);
+    try {
+      expect(await command.run(['--json', '--db', server.dbFile])).toBe(0);
+    } finally {
+      write.mockRestore();
+    }
+    expect(chunks.join('')).toBe(`${api}\n`);
   });
 
   it('answers 401 without credentials', async () => {
