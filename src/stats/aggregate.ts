@@ -1,5 +1,7 @@
 // Review statistics (pure): per article and corpus counts, errors, HTER, MQM scores, reviewers, checks, recurrences.
+import { issueLabel } from '../export/labels.ts';
 import { wmtCategoryOf, wmtSeverityOf } from '../export/mqm-categories.ts';
+import { paragraphUnits } from '../export/paragraph-units.ts';
 import { type DecisionCounts, type ResolvedEdit, resolveReview } from '../export/resolve.ts';
 import type { ArticleReview } from '../export/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
@@ -25,7 +27,7 @@ import { sentenceTer, type TerScore } from './ter.ts';
 /** Errors counted: an error is a current edit whose standing verdict is accept or amend. */
 export interface ErrorCounts {
   total: number;
-  /** By the standing verdict's category; `uncategorized` when it has none. */
+  /** By the standing verdict's category (else the check's suggestion, as the exports label it); or `uncategorized`. */
   byCategory: Record<string, number>;
   /** By the standing verdict's severity; `unrated` when it has none (scored as minor). */
   bySeverity: Record<string, number>;
@@ -46,7 +48,10 @@ export interface ArticleStats {
   errors: ErrorCounts;
   /** TER of the MT against the corrected text as the verdicts stand (undecided edits keep the correction). */
   hter: TerScore;
-  /** One score per model id; null where the model cannot score (no words). Each carries its raw counts. */
+  /** Paragraphs rated (WMT's segments): every MT paragraph once any edit is decided, as the `mqm` export writes. */
+  segments: number;
+  /** One score per model id; null where the model cannot score (no words). Each carries its raw counts. WMT's
+   * score is the mean over the rated segments of their points (`penalty` stays the total), as score-mqm has it. */
   scores: Record<string, MqmScore | null>;
 }
 
@@ -106,14 +111,25 @@ function scorable(model: ScoringModel, error: ErrorRecord): ScorableError {
   return { category: error.category ?? 'other/other', severity: error.severity ?? 'minor' };
 }
 
-function scoreWith(model: ScoringModel, penalty: number, words: number, counts: SeverityCounts): MqmScore | null {
-  return words > 0 || model.scale.kind === 'points' ? scorePenalty(model, penalty, words, counts) : null;
+function scoreWith(
+  model: ScoringModel,
+  weighed: { penalty: number; counts: SeverityCounts },
+  words: number,
+  segments: number,
+): MqmScore | null {
+  if (!(words > 0) && model.scale.kind !== 'points') return null;
+  const score = scorePenalty(model, weighed.penalty, words, weighed.counts);
+  if (model.systemScore === 'mean-of-segments') score.score = segments > 0 ? weighed.penalty / segments : 0;
+  return score;
 }
 
 function errorsOf(edits: readonly ResolvedEdit[]): ErrorRecord[] {
   return edits
     .filter((e) => e.verdict && e.verdict.decision !== 'reject')
-    .map((e) => ({ category: e.verdict?.category ?? null, severity: e.verdict?.severity ?? null }));
+    .map((e) => {
+      const label = issueLabel(e.edit, e.verdict);
+      return { category: label.categoryId, severity: label.severity };
+    });
 }
 
 function countErrors(errors: readonly ErrorRecord[]): ErrorCounts {
@@ -133,13 +149,14 @@ export function articleStats(review: ArticleReview, models: readonly ScoringMode
   const { counts } = resolution;
   const edits = resolution.edits.length;
   const decided = edits - counts.undecided;
+  const segments = decided > 0 ? paragraphUnits(review, resolution).length : 0;
   const scores: Record<string, MqmScore | null> = {};
   for (const model of models) {
     const weighed = weighErrors(
       model,
       errors.map((error) => scorable(model, error)),
     );
-    scores[model.id] = scoreWith(model, weighed.penalty, words, weighed.counts);
+    scores[model.id] = scoreWith(model, weighed, words, segments);
   }
   return {
     id: review.id,
@@ -151,6 +168,7 @@ export function articleStats(review: ArticleReview, models: readonly ScoringMode
     decisions: { ...counts },
     errors: countErrors(errors),
     hter: sentenceTer(review.mt, [resolution.text]),
+    segments,
     scores,
   };
 }
@@ -159,11 +177,11 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
   for (const [key, value] of Object.entries(from)) bump(into, key, value);
 }
 
-/** The corpus totals over article statistics; scores pooled over all words (WMT: the mean of article points). */
+/** The corpus totals over article statistics; scores pooled over all words (WMT: the mean over all rated segments). */
 export function corpusStats(articles: readonly ArticleStats[], models = scoringModels): CorpusStats {
   const total: CorpusStats = {
     articles: articles.length,
-    ...{ words: 0, edits: 0, decided: 0, reviewedShare: 1 },
+    ...{ words: 0, edits: 0, decided: 0, reviewedShare: 1, segments: 0 },
     decisions: { accepted: 0, rejected: 0, amended: 0, undecided: 0 },
     errors: { total: 0, byCategory: {}, bySeverity: {} },
     hter: { score: 0, edits: 0, refLength: 0 },
@@ -174,6 +192,7 @@ export function corpusStats(articles: readonly ArticleStats[], models = scoringM
       words: total.words + a.words,
       edits: total.edits + a.edits,
       decided: total.decided + a.decided,
+      segments: total.segments + a.segments,
     });
     addCounts(total.decisions as unknown as Record<string, number>, a.decisions as unknown as Record<string, number>);
     total.errors.total += a.errors.total;
@@ -185,23 +204,18 @@ export function corpusStats(articles: readonly ArticleStats[], models = scoringM
   total.reviewedShare = total.edits > 0 ? total.decided / total.edits : 1;
   const { edits, refLength } = total.hter;
   total.hter.score = 100 * (refLength > 0 ? edits / refLength : edits > 0 ? 1 : 0);
-  for (const model of models) total.scores[model.id] = pooledScore(model, articles, total.words);
+  for (const model of models) total.scores[model.id] = pooledScore(model, articles, total.words, total.segments);
   return total;
 }
 
-function pooledScore(model: ScoringModel, articles: readonly ArticleStats[], words: number): MqmScore | null {
-  const counts = emptyCounts();
-  let penalty = 0;
-  const scored = articles.map((a) => a.scores[model.id]).filter((s): s is MqmScore => s != null);
-  for (const score of scored) {
-    penalty += score.penalty;
-    addCounts(counts, score.counts);
+function pooledScore(model: ScoringModel, articles: readonly ArticleStats[], words: number, segments: number) {
+  const weighed = { penalty: 0, counts: emptyCounts() };
+  for (const score of articles.map((a) => a.scores[model.id])) {
+    if (!score) continue;
+    weighed.penalty += score.penalty;
+    addCounts(weighed.counts, score.counts);
   }
-  const pooled = scoreWith(model, penalty, words, counts);
-  if (pooled && model.systemScore === 'mean-of-segments' && scored.length > 0) {
-    pooled.score = scored.reduce((sum, s) => sum + s.score, 0) / scored.length;
-  }
-  return pooled;
+  return scoreWith(model, weighed, words, segments);
 }
 
 /** Statistics of a set of reviews: articles, corpus, reviewers, agreement, checks and recurring corrections. */

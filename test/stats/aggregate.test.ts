@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEdits } from '../../src/diff/index.ts';
+import { renderMqm } from '../../src/export/mqm.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
 import { aggregate, articleStats, countWords, recurringCorrections } from '../../src/stats/aggregate.ts';
+import { findScoringModel } from '../../src/stats/mqm-models.ts';
+import { scoreWmtMqmText } from '../../src/stats/score-mqm-file.ts';
 
 const folder = new URL('../../corpus/lavrov-in-china/', import.meta.url);
 const MT = readFileSync(new URL('mt.txt', folder), 'utf8');
@@ -114,6 +117,63 @@ describe('articleStats on the seed article', () => {
     expect(one.hter.score).toBeGreaterThan(0);
     expect(all.hter.score).toBeGreaterThan(one.hter.score);
     expect(all.hter.refLength).toBeGreaterThan(300);
+  });
+});
+
+describe('scores agree with score-mqm reading our mqm export', () => {
+  const categories = ['linguistic/punctuation', 'accuracy/mistranslation', 'style/awkward', null] as const;
+  const reviewedWith = (severities: readonly (VerdictRecord['severity'] | null)[]) =>
+    withVerdicts(review('lavrov'), (edit, i) =>
+      i % 4 === 3
+        ? undefined
+        : verdict(edit.id, {
+            decision: i % 5 === 1 ? 'reject' : 'accept',
+            category: categories[i % categories.length] ?? null,
+            severity: severities[i % severities.length] ?? null,
+          }),
+    );
+  const scoreBack = (r: ArticleReview, id: string) => {
+    const model = findScoringModel(id);
+    if (!model) throw new Error(`no model ${id}`);
+    const file = scoreWmtMqmText(renderMqm(r), 'export.tsv', model);
+    expect(file.systems).toHaveLength(1);
+    return file.systems[0];
+  };
+  // The WMT layout has no Critical (it is written as Major), so only WMT reads back a critical error unchanged.
+  const mixed = reviewedWith(['minor', 'major', 'critical', 'neutral', null]);
+  const noCritical = reviewedWith(['minor', 'major', 'neutral', null]);
+  const stats = articleStats(mixed);
+
+  it('gives the same WMT score per article, critical errors included', () => {
+    const back = scoreBack(mixed, 'wmt');
+    expect(stats.scores.wmt?.score).toBeCloseTo(back?.score ?? Number.NaN, 6);
+    expect(stats.scores.wmt?.counts).toEqual(back?.counts);
+    expect(stats.scores.wmt?.score).toBeGreaterThan(0);
+  });
+
+  for (const id of ['wmt', 'mqm2', 'matecat']) {
+    it(`gives the same ${id} score per article without critical errors`, () => {
+      const own = articleStats(noCritical).scores[id];
+      const back = scoreBack(noCritical, id);
+      expect(own?.score).toBeCloseTo(back?.score ?? Number.NaN, 6);
+      expect(own?.counts).toEqual(back?.counts);
+      expect(own?.pass).toBe(back?.pass);
+    });
+  }
+
+  it('rates every paragraph once something is decided, and none before', () => {
+    expect(stats.segments).toBe(MT.split(/\n\s*\n/).filter((p) => p.trim() !== '').length);
+    expect(articleStats(review('lavrov')).segments).toBe(0);
+  });
+
+  it('labels an accepted check suggestion without its own category by the suggestion', () => {
+    const base = review('lavrov');
+    const [first] = base.edits;
+    if (!first) throw new Error('no edit');
+    Object.assign(first, { suggestedCategory: 'locale/quote-marks', suggestedSeverity: 'minor' });
+    const stats = articleStats({ ...base, verdicts: [verdict(first.id)] });
+    expect(stats.errors.byCategory).toEqual({ 'locale/quote-marks': 1 });
+    expect(stats.errors.bySeverity).toEqual({ minor: 1 });
   });
 });
 
