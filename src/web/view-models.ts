@@ -67,10 +67,13 @@ export function buildReviewView(review: ArticleReview): ReviewView {
   };
 }
 
-/** An edit's text as shown in place: without the blank lines it carries; a whitespace-only change made visible. */
+/**
+ * An edit's text as shown in place: the blank lines a removed paragraph carries become one space (its spaces stay,
+ * so words do not run together), and a whitespace-only change is made visible.
+ */
 function shown(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === '' ? text.replace(/\n/g, '⏎').replace(/ /g, '␣') : trimmed;
+  if (text.trim() === '') return text.replace(/\n/g, '⏎').replace(/ /g, '␣');
+  return text.replace(/^\s*\n\s*|\s*\n\s*$/g, '').replace(/\s*\n\s*/g, ' ');
 }
 
 /** Splits each MT paragraph at its edits; the corrected side shows each edit's correction in the same place. */
