@@ -27,7 +27,7 @@ export function statsTable(stats: Statistics, modelId: string): string {
     `${a.decisions.accepted}/${a.decisions.rejected}/${a.decisions.amended}`,
     String(a.errors.total),
     fixed(a.hter.score),
-    scoreCell(a.scores[modelId]),
+    a.decided === 0 ? 'not reviewed' : scoreCell(a.scores[modelId]),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: string[]) =>

@@ -76,6 +76,8 @@ describe('GET /stats', () => {
     expect(html).toContain('MQM 2.0 score per article');
     expect(html).toContain('1 major');
     expect(html).toContain('tester');
+    // The fixture articles nobody reviewed are not shown as passing.
+    expect(html).toContain('not reviewed');
   });
 
   it('escapes article titles in the tables and the charts, and has no scripts', () => {

@@ -47,7 +47,7 @@ function charts(stats: Statistics, model: string, label: string): string[] {
   const perArticle = stats.articles.map((a: ArticleStats) => ({
     label: a.title ?? a.id,
     value: a.scores[model]?.score ?? 0,
-    text: formatScore(a.scores[model]),
+    text: a.decided === 0 ? 'not reviewed' : formatScore(a.scores[model]),
   }));
   return [
     barChartSvg({ title: 'Errors by category', bars: byCategory, empty: 'No errors recorded yet.' }),
