@@ -1,12 +1,14 @@
 // `npm run bench [NAME...]`: runs the benchmarks (all, or those named); each prints its own figures and ratios.
 import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
+import { benchHttp } from './http.ts';
 import { benchTer } from './ter.ts';
 
 const benches: [string, () => Promise<void>][] = [
   ['diff', benchDiff],
   ['checks', benchChecks],
   ['ter', benchTer],
+  ['http', benchHttp],
 ];
 
 const only = process.argv.slice(2);
