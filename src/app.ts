@@ -27,6 +27,8 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
   app.disable('x-powered-by');
+  // Pages carry a per-request CSRF token, so an ETag would never match: hashing every body is wasted work.
+  app.set('etag', false);
   // Templates do not change while the server runs: compile each once (Express caches only in production otherwise).
   app.set('view cache', true);
   // Served over plain HTTP on localhost: HSTS and upgrade-insecure-requests would send the browser to https.

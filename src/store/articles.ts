@@ -175,3 +175,18 @@ export function listArticles(db: Store): ArticleSummary[] {
      ORDER BY a.published IS NULL, a.published DESC, a.id`,
   ).all() as ArticleSummary[];
 }
+
+/**
+ * A token that changes whenever anything the review page shows of the article changes (its text, its edits, a new
+ * verdict), or undefined for an unknown article: one indexed query, so pages can be cached against it.
+ */
+export function articleVersion(db: Store, id: string): string | undefined {
+  const row = statement(
+    db,
+    `SELECT content_hash || '|' || updated_at
+       || '|' || (SELECT count(*) FROM edits WHERE article_id = :id)
+       || '|' || coalesce((SELECT max(id) FROM verdicts WHERE article_id = :id), 0) AS version
+     FROM articles WHERE id = :id`,
+  ).get({ id }) as { version: string } | undefined;
+  return row?.version;
+}

@@ -1,13 +1,16 @@
 // The review page of one article and its JSON twin, built from the same view.
-import { type NextFunction, type Request, type Response, Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import { type Application, type NextFunction, type Request, type Response, Router } from 'express';
 import { exportFormats } from '../../export/formats.ts';
 import { loadArticleReview } from '../../export/load-review.ts';
 import type { ArticleReview } from '../../export/types.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
-import { getArticle, type Store } from '../../store/index.ts';
+import { articleVersion, getArticle, type Store } from '../../store/index.ts';
+import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { buildReviewView } from '../view-models.ts';
+import { fillSlots, PageCache, slot } from '../page-cache.ts';
+import { buildReviewView, type EditView } from '../view-models.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
 export function loadReview(db: Store) {
@@ -19,46 +22,73 @@ export function loadReview(db: Store) {
   };
 }
 
+/** Renders the review page with placeholders where the request's own values go (see page-cache.ts). */
+function renderReviewPage(app: Application, db: Store, review: ArticleReview, editId: string): Promise<string> {
+  const view = buildReviewView(review);
+  const selected =
+    view.edits.find((e) => e.edit.id === editId) ?? view.edits.find((e) => e.state === 'undecided') ?? view.edits[0];
+  const locals = {
+    review,
+    view,
+    selected,
+    reviewer: { name: slot.reviewer },
+    csrfToken: slot.csrfToken,
+    clientRequestId: slot.clientRequestId,
+    correctedFromFile: getArticle(db, review.id)?.correctedOrigin === 'file',
+    taxonomy: { categories, dimensions, severities },
+    maxNoteLength,
+    exportFormats,
+    // Data for review.js; '<' escaped so that no corpus text can close the <script> element it sits in.
+    pageData: JSON.stringify({ articleId: review.id, mt: review.mt, edits: view.edits.map(pageEdit) }).replace(
+      /</g,
+      '\\u003c',
+    ),
+  };
+  return new Promise((resolve, reject) => {
+    app.render('review', locals, (error, html) => (error ? reject(error) : resolve(html)));
+  });
+}
+
+/** What review.js needs of an edit. */
+function pageEdit(e: EditView) {
+  return {
+    id: e.edit.id,
+    number: e.number,
+    mtStart: e.edit.mtStart,
+    mtEnd: e.edit.mtEnd,
+    mtText: e.edit.mtText,
+    correctedText: e.edit.correctedText,
+    origin: e.edit.origin,
+    message: e.edit.message ?? null,
+    suggestedCategory: e.edit.suggestedCategory ?? null,
+    suggestedSeverity: e.edit.suggestedSeverity ?? null,
+    standing: e.standing,
+    current: e.current,
+    history: e.history,
+  };
+}
+
 /** Routes of the review page. */
 export function reviewRoutes(db: Store): Router {
   const router = Router();
-  router.get('/articles/:id', loadReview(db), (req, res) => {
-    const review = res.locals.review as ArticleReview;
-    const view = buildReviewView(review);
-    const selected =
-      view.edits.find((e) => e.edit.id === req.query.edit) ??
-      view.edits.find((e) => e.state === 'undecided') ??
-      view.edits[0];
-    res.render('review', {
-      review,
-      view,
-      selected,
-      correctedFromFile: getArticle(db, review.id)?.correctedOrigin === 'file',
-      taxonomy: { categories, dimensions, severities },
-      maxNoteLength,
-      exportFormats,
-      clientRequestId: crypto.randomUUID(),
-      // Data for review.js; '<' escaped so that no corpus text can close the <script> element it sits in.
-      pageData: JSON.stringify({
-        articleId: review.id,
-        mt: review.mt,
-        edits: view.edits.map((e) => ({
-          id: e.edit.id,
-          number: e.number,
-          mtStart: e.edit.mtStart,
-          mtEnd: e.edit.mtEnd,
-          mtText: e.edit.mtText,
-          correctedText: e.edit.correctedText,
-          origin: e.edit.origin,
-          message: e.edit.message ?? null,
-          suggestedCategory: e.edit.suggestedCategory ?? null,
-          suggestedSeverity: e.edit.suggestedSeverity ?? null,
-          standing: e.standing,
-          current: e.current,
-          history: e.history,
-        })),
-      }).replace(/</g, '\\u003c'),
+  // A page is rendered once per data version and selected edit; a verdict or an import makes a new version.
+  const pages = new PageCache();
+  router.get('/articles/:id', async (req, res) => {
+    const id = String(req.params.id);
+    const version = articleVersion(db, id);
+    if (version === undefined) throw new HttpError(404, `no article "${id}"`);
+    const editId = typeof req.query.edit === 'string' ? req.query.edit : '';
+    const page = await pages.get(id, version, editId, () => {
+      const review = loadArticleReview(db, id);
+      if (!review) throw new HttpError(404, `no article "${id}"`);
+      return renderReviewPage(req.app, db, review, editId);
     });
+    const { reviewer, csrfToken } = res.locals as AuthLocals;
+    res
+      .type('html')
+      .send(
+        fillSlots(page, { csrfToken: csrfToken ?? '', reviewer: reviewer?.name ?? '', clientRequestId: randomUUID() }),
+      );
   });
   router.get('/api/articles/:id', loadReview(db), (_req, res) => {
     const review = res.locals.review as ArticleReview;

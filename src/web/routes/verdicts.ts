@@ -2,14 +2,7 @@
 import { type Request, type Response, Router } from 'express';
 import type { ArticleReview } from '../../export/types.ts';
 import { validateVerdict } from '../../review/verdict-input.ts';
-import {
-  ConflictError,
-  getEdit,
-  NotFoundError,
-  recordVerdict,
-  type Store,
-  type StoredVerdict,
-} from '../../store/index.ts';
+import { ConflictError, NotFoundError, recordVerdict, type Store, type StoredVerdict } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { loadReview } from './review.ts';
@@ -17,7 +10,6 @@ import { loadReview } from './review.ts';
 /** Validates and appends the verdict; the same client request id twice records it once. */
 function record(db: Store, req: Request, res: Response): { verdict: StoredVerdict; duplicate: boolean } {
   const editId = String(req.params.editId);
-  if (!getEdit(db, editId)) throw new HttpError(404, `no edit "${editId}"`);
   const checked = validateVerdict(req.body);
   if ('errors' in checked) {
     throw new HttpError(400, checked.errors.map((e) => e.message).join('; '), checked.errors);
@@ -26,7 +18,8 @@ function record(db: Store, req: Request, res: Response): { verdict: StoredVerdic
   try {
     return recordVerdict(db, { editId, reviewerId, ...checked.verdict });
   } catch (error) {
-    if (error instanceof NotFoundError) throw new HttpError(404, error.message);
+    // The reviewer was just authenticated, so what the store did not find is the edit.
+    if (error instanceof NotFoundError) throw new HttpError(404, `no edit "${editId}"`);
     if (error instanceof ConflictError) throw new HttpError(409, error.message);
     throw error;
   }
