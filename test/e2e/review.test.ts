@@ -184,6 +184,9 @@ describe.runIf(haveChromium || mustRun)('GET /articles/:id in Chromium', () => {
   });
 });
 
-describe.skipIf(haveChromium || mustRun)('GET /articles/:id in Chromium (skipped)', () => {
-  it.skip(`needs ${executablePath}`, () => {});
-});
+// Without Chromium (and outside CI) say so as a skipped test; with it, nothing is skipped.
+if (!haveChromium && !mustRun) {
+  describe.skip(`GET /articles/:id in Chromium (needs ${executablePath})`, () => {
+    it('reviews the seed article in a real browser', () => {});
+  });
+}
