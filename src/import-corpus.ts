@@ -1,7 +1,7 @@
 // Corpus folder → edits → store: what `serve` runs at start and `import` runs on demand.
 
 import { runChecks } from './checks/registry.ts';
-import { type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
+import { extraSuggestionEdits, type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
 import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
@@ -16,13 +16,16 @@ export interface CorpusImport {
 
 /**
  * The edits of an article. With a post-edit (corrected.txt, or the text a reviewer typed in the browser): its
- * edits, labelled by the checks that explain them. Without one: the checks' suggestions, decided like any edit.
+ * edits, labelled by the checks that explain them, plus what the checks found that it missed. Without one: the
+ * checks' suggestions, decided like any edit.
  */
 export function editsFor(db: Store, article: LoadedArticle, corpus: readonly CorpusText[] = []): LabelledEdit[] {
   const findings = runChecks(article.mt, { articleId: article.id, corpus });
   const corrected = article.corrected ?? getArticle(db, article.id)?.corrected ?? undefined;
   if (corrected === undefined) return suggestionEdits(article.mt, findings, article.id);
-  return labelEdits(extractEdits(article.mt, corrected, { salt: article.id }), findings, false);
+  const postEdit = labelEdits(extractEdits(article.mt, corrected, { salt: article.id }), findings, false);
+  const extras = extraSuggestionEdits(article.mt, postEdit, findings, article.id);
+  return [...postEdit, ...extras].sort((a, b) => a.mtStart - b.mtStart);
 }
 
 /** Imports one loaded article (idempotent: an unchanged article writes nothing). */

@@ -8,6 +8,7 @@ export interface LabelledEdit extends Edit {
   suggestedCategory?: string | null;
   suggestedSeverity?: Severity | null;
   suggestedMessage?: string | null;
+  checkId?: string | null;
 }
 
 /** The MT with every suggestion applied, in text order; a finding overlapping an applied one is left out. */
@@ -36,6 +37,7 @@ export function labelEdits(edits: readonly Edit[], findings: readonly Finding[],
       suggestedCategory: finding.category,
       suggestedSeverity: finding.severity,
       suggestedMessage: finding.message,
+      checkId: finding.check,
     };
   });
 }
@@ -47,4 +49,19 @@ export function labelEdits(edits: readonly Edit[], findings: readonly Finding[],
 export function suggestionEdits(mt: string, findings: readonly Finding[], salt: string): LabelledEdit[] {
   const suggested = applySuggestions(mt, findings);
   return labelEdits(extractEdits(mt, suggested, { salt }), findings, true);
+}
+
+/**
+ * What the checks found that a post-edit left alone, as extra suggested edits (origin `check:<id>`): only findings
+ * clear of every post-edit edit (not even touching one), so both sets apply together in any combination.
+ */
+export function extraSuggestionEdits(
+  mt: string,
+  postEdit: readonly Edit[],
+  findings: readonly Finding[],
+  salt: string,
+): LabelledEdit[] {
+  const clear = (start: number, end: number) => postEdit.every((e) => end < e.mtStart || start > e.mtEnd);
+  const missed = findings.filter((f) => f.suggestion !== null && clear(f.start, f.end));
+  return suggestionEdits(mt, missed, `${salt}:checks`).filter((e) => clear(e.mtStart, e.mtEnd));
 }

@@ -71,6 +71,11 @@ export function decisionOf(verdict: VerdictRecord, edit: Pick<StoredEdit, 'corre
   return { decision: verdict.decision };
 }
 
+/** True for a check's suggestion on an article that has a post-edit: the post-edit, not the check, is the default. */
+export function isProposalOnly(review: ArticleReview, edit: StoredEdit): boolean {
+  return review.corrected !== null && edit.origin.startsWith('check:');
+}
+
 /** Resolves a review: standing verdicts applied to the MT with `applyVerdicts`, stale edits left out. */
 export function resolveReview(review: ArticleReview, policy: UndecidedPolicy = 'keep-correction'): Resolution {
   const standing = standingVerdicts(review.verdicts);
@@ -80,13 +85,18 @@ export function resolveReview(review: ArticleReview, policy: UndecidedPolicy = '
     const verdict = standing.get(edit.id);
     if (verdict) decisions.set(edit.id, decisionOf(verdict, edit));
   }
-  const text = applyVerdicts(review.mt, current, decisions, policy);
+  // A check's extra suggestion next to a post-edit only proposes: until someone accepts it, the MT stands.
+  const applied = new Map(decisions);
+  for (const edit of current) {
+    if (!applied.has(edit.id) && isProposalOnly(review, edit)) applied.set(edit.id, { decision: 'reject' });
+  }
+  const text = applyVerdicts(review.mt, current, applied, policy);
   const counts: DecisionCounts = { accepted: 0, rejected: 0, amended: 0, undecided: 0 };
   const edits: ResolvedEdit[] = [];
   let shift = 0;
   for (const edit of current) {
     const decision = decisions.get(edit.id);
-    const length = replacementOf(review.mt, edit, decision, policy).length;
+    const length = replacementOf(review.mt, edit, applied.get(edit.id), policy).length;
     const start = edit.mtStart + shift;
     edits.push({ edit, verdict: standing.get(edit.id) ?? null, start, end: start + length });
     shift += length - (edit.mtEnd - edit.mtStart);

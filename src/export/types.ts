@@ -24,6 +24,8 @@ export interface StoredEdit extends Edit {
   suggestedCategory?: string | null;
   suggestedSeverity?: Severity | null;
   message?: string | null;
+  /** The check that found this edit, or that explains a post-edit edit (per-check precision counts both). */
+  checkId?: string | null;
 }
 
 /** The input of an export: the article, its edits in MT order, and every verdict oldest first. */

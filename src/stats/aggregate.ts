@@ -232,13 +232,16 @@ export function aggregate(reviews: readonly ArticleReview[], models = scoringMod
   };
 }
 
-/** Per check (edit origin `check:<id>`), its suggestions' standing decisions and precision, sorted by id. */
+/**
+ * Per check, the standing decisions on the edits it found (origin `check:<id>`) or explains (a post-edit edit it
+ * labelled), and its precision; sorted by id.
+ */
 export function checkStats(reviews: readonly ArticleReview[]): CheckStats[] {
   const byCheck = new Map<string, CheckStats>();
   for (const review of reviews) {
     for (const { edit, verdict } of resolveReview(review).edits) {
-      if (!edit.origin.startsWith('check:')) continue;
-      const check = edit.origin.slice('check:'.length);
+      const check = edit.checkId ?? (edit.origin.startsWith('check:') ? edit.origin.slice('check:'.length) : null);
+      if (!check) continue;
       const stats = byCheck.get(check) ?? {
         ...{ check, edits: 0, accepted: 0, amended: 0, rejected: 0, undecided: 0 },
         precision: null,

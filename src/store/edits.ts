@@ -14,6 +14,8 @@ export interface ImportedEdit extends Edit {
   suggestedCategory?: string | null;
   suggestedSeverity?: Severity | null;
   suggestedMessage?: string | null;
+  /** The check that found or explains this edit (also for a post-edit edit a check labelled). */
+  checkId?: string | null;
 }
 
 /** An edit as stored. */
@@ -24,6 +26,7 @@ export interface StoredEdit extends Edit {
   suggestedCategory: string | null;
   suggestedSeverity: Severity | null;
   suggestedMessage: string | null;
+  checkId: string | null;
   createdBy: number | null;
   createdAt: string;
 }
@@ -38,7 +41,7 @@ export interface SyncResult {
 const columns = `id, article_id AS articleId, ordinal, mt_start AS mtStart, mt_end AS mtEnd, mt_text AS mtText,
   corrected_start AS correctedStart, corrected_end AS correctedEnd, corrected_text AS correctedText, paragraph,
   context_before AS contextBefore, context_after AS contextAfter, origin, suggested_category AS suggestedCategory,
-  suggested_severity AS suggestedSeverity, suggested_message AS suggestedMessage, status, created_by AS createdBy,
+  suggested_severity AS suggestedSeverity, suggested_message AS suggestedMessage, check_id AS checkId, status, created_by AS createdBy,
   created_at AS createdAt`;
 
 /** The edits of an article in reading order (MT offset, then ordinal); stale ones only when asked for. */
@@ -134,7 +137,7 @@ function upsertEdit(
        paragraph = :paragraph, context_before = :contextBefore, context_after = :contextAfter,
        origin = CASE WHEN origin = 'reviewer' THEN origin ELSE :origin END,
        suggested_category = :suggestedCategory, suggested_severity = :suggestedSeverity,
-       suggested_message = :suggestedMessage, status = 'current'
+       suggested_message = :suggestedMessage, check_id = :checkId, status = 'current'
      WHERE id = :id`,
   ).run({ ...edit, ...suggestionsOf(edit), ordinal });
   if (existing.status === 'current') return 'kept';
@@ -154,10 +157,10 @@ function insertEdit(
     db,
     `INSERT INTO edits (id, article_id, ordinal, mt_start, mt_end, mt_text, corrected_start, corrected_end,
        corrected_text, paragraph, context_before, context_after, origin, suggested_category, suggested_severity,
-       suggested_message, status, created_by, created_at)
+       suggested_message, check_id, status, created_by, created_at)
      VALUES (:id, :articleId, :ordinal, :mtStart, :mtEnd, :mtText, :correctedStart, :correctedEnd, :correctedText,
        :paragraph, :contextBefore, :contextAfter, :origin, :suggestedCategory, :suggestedSeverity, :suggestedMessage,
-       'current', :createdBy, :createdAt)`,
+       :checkId, 'current', :createdBy, :createdAt)`,
   ).run({ ...edit, ...suggestionsOf(edit), articleId, ordinal, createdBy, createdAt: now });
 }
 
@@ -167,5 +170,6 @@ function suggestionsOf(edit: ImportedEdit) {
     suggestedCategory: edit.suggestedCategory ?? null,
     suggestedSeverity: edit.suggestedSeverity ?? null,
     suggestedMessage: edit.suggestedMessage ?? null,
+    checkId: edit.checkId ?? (edit.origin.startsWith('check:') ? edit.origin.slice('check:'.length) : null),
   };
 }

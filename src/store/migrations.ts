@@ -128,6 +128,11 @@ CREATE TABLE api_tokens (
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
+  {
+    version: 2,
+    description: 'edits.check_id: the check that explains a post-edit edit, for per-check precision',
+    sql: 'ALTER TABLE edits ADD COLUMN check_id TEXT;',
+  },
 ];
 
 /** The schema version this code writes. */

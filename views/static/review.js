@@ -78,7 +78,9 @@ function applyDecisions() {
   for (const edit of data.edits) {
     out += data.mt.slice(position, edit.mtStart);
     const state = stateOf(edit);
-    if (state === 'reject') out += edit.mtText;
+    // As on the server (resolve.ts): a check's extra suggestion next to a post-edit applies only once accepted.
+    const proposalOnly = data.hasPostEdit && edit.origin.startsWith('check:');
+    if (state === 'reject' || (state === 'undecided' && proposalOnly)) out += edit.mtText;
     else if (state === 'amend') out += edit.standing.amendedText;
     else out += edit.correctedText;
     position = edit.mtEnd;

@@ -39,10 +39,12 @@ function renderReviewPage(app: Application, db: Store, review: ArticleReview, ed
     maxNoteLength,
     exportFormats,
     // Data for review.js; '<' escaped so that no corpus text can close the <script> element it sits in.
-    pageData: JSON.stringify({ articleId: review.id, mt: review.mt, edits: view.edits.map(pageEdit) }).replace(
-      /</g,
-      '\\u003c',
-    ),
+    pageData: JSON.stringify({
+      articleId: review.id,
+      mt: review.mt,
+      hasPostEdit: review.corrected !== null,
+      edits: view.edits.map(pageEdit),
+    }).replace(/</g, '\\u003c'),
   };
   return new Promise((resolve, reject) => {
     app.render('review', locals, (error, html) => (error ? reject(error) : resolve(html)));
