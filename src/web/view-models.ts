@@ -97,7 +97,10 @@ function buildRows(mt: string, edits: EditView[]): ReviewRow[] {
     push(row, 'corrected', { text: plain });
     const mark = { edit: view.number, editId: view.edit.id, state: view.state };
     row.mt.push({ text: shown(view.edit.mtText), ...mark });
-    row.corrected.push({ text: shown(view.edit.correctedText), ...mark });
+    // The right column shows what stands: an amendment replaces the post-editor's correction there.
+    const standingText =
+      view.standing?.decision === 'amend' ? (view.standing.amendedText ?? '') : view.edit.correctedText;
+    row.corrected.push({ text: shown(standingText), ...mark });
     cursor[index] = Math.max(start, Math.min(view.edit.mtEnd, p.end));
   }
   paragraphs.forEach((p, i) => {

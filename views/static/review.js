@@ -28,6 +28,9 @@ function renderMarks(edit) {
   for (const mark of marksOf(edit)) {
     mark.className = mark.className.replace(/state-\w+/, `state-${state}`);
     mark.title = `Edit ${edit.number}: ${state}`;
+    // The right column shows what stands: an amendment replaces the post-editor's correction there.
+    const inserted = mark.querySelector('ins');
+    if (inserted) inserted.textContent = state === 'amend' ? edit.standing.amendedText : edit.correctedText;
     const symbol = mark.querySelector('.symbol');
     symbol.textContent = symbols[state];
     symbol.setAttribute('aria-label', state);
