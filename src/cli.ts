@@ -13,6 +13,7 @@ const commandNames = [
   'score-mqm',
   'reviewer',
   'token',
+  'sign-in-link',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {

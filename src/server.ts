@@ -51,7 +51,9 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ur
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   log(`mt-review is listening on ${url}/`);
-  if (link)
+  if (link) {
     log(`First start: sign in as admin with this one-time link (valid 24 hours):\n\n    ${url}/sign-in/link/${link}\n`);
+    log('Lost it? "npx mt-review sign-in-link admin" prints a new one.');
+  }
   return { server, url, db };
 }

@@ -1,30 +1,18 @@
 // Tests for the `mt-review check` command, run as a real process.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
 
-const run = promisify(execFile);
-const cwd = new URL('../..', import.meta.url).pathname;
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/mt-review.js', 'check', ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (...args: string[]) => cli(['check', ...args]);
 
 describe('mt-review check', () => {
   it('prints the findings as JSON with offsets into the text as loaded (BOM and CRLF removed)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-'));
     const file = join(dir, 'mt.txt');
     writeFileSync(file, '\uFEFFHome page politics\r\n\r\nRussia* and China* met.\r\n');
-    const { code, stdout } = await cli(file, '--json');
+    const { code, stdout } = await run(file, '--json');
     expect(code).toBe(0);
     const { findings } = JSON.parse(stdout) as { findings: Array<Record<string, unknown>> };
     expect(Object.keys(findings[0] ?? {})).toEqual([
@@ -45,27 +33,27 @@ describe('mt-review check', () => {
   });
 
   it('lists findings with line:column and suggestion for people', async () => {
-    const { code, stdout } = await cli('test/fixtures/checks/seed-lavrov.txt');
+    const { code, stdout } = await run('test/fixtures/checks/seed-lavrov.txt');
     expect(code).toBe(0);
     expect(stdout).toContain('seed-lavrov.txt:19:26  name-variant');
     expect(stdout).toContain('"Sergei" → "Sergey"');
   });
 
   it('prints recall and precision per check with --eval', async () => {
-    const { code, stdout } = await cli('--eval', 'test/fixtures/checks');
+    const { code, stdout } = await run('--eval', 'test/fixtures/checks');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^link-marker\s+\d+/m);
     expect(stdout).toMatch(/^overall\s+\d+/m);
   });
 
   it('exits 1 naming a missing file', async () => {
-    const { code, stderr } = await cli('no-such-file.txt');
+    const { code, stderr } = await run('no-such-file.txt');
     expect(code).toBe(1);
     expect(stderr).toContain('no-such-file.txt');
   });
 
   it('exits 2 on an unknown flag', async () => {
-    const { code, stderr } = await cli('--bogus', 'file.txt');
+    const { code, stderr } = await run('--bogus', 'file.txt');
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: mt-review check');
   });

@@ -1,25 +1,14 @@
 // `mt-review diff` run as a user runs it: the real bin, its output and exit codes.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const seed = ['corpus/lavrov-in-china/mt.txt', 'corpus/lavrov-in-china/corrected.txt'];
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/mt-review.js', ...args], { cwd: repo });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (...args: string[]) => cli(args);
 
 describe('mt-review diff', () => {
   it('prints JSON edits whose offsets index the MT as loaded', async () => {
-    const { code, stdout } = await cli('diff', ...seed, '--json');
+    const { code, stdout } = await run('diff', ...seed, '--json');
     expect(code).toBe(0);
     const { edits } = JSON.parse(stdout) as { edits: { id: string; mtStart: number; mtEnd: number; mtText: string }[] };
     expect(edits).toHaveLength(22);
@@ -28,7 +17,7 @@ describe('mt-review diff', () => {
   });
 
   it('prints a numbered plain word diff when piped', async () => {
-    const { code, stdout } = await cli('diff', ...seed);
+    const { code, stdout } = await run('diff', ...seed);
     expect(code).toBe(0);
     expect(stdout).toContain(' 2  3:1     …[-Of:-]{+By+} Marvin Ziegele…');
     expect(stdout).not.toContain('\x1b[');
@@ -36,13 +25,13 @@ describe('mt-review diff', () => {
   });
 
   it('fails with exit 1 and names a missing file', async () => {
-    const { code, stderr } = await cli('diff', 'corpus/lavrov-in-china/mt.txt', 'no/such.txt');
+    const { code, stderr } = await run('diff', 'corpus/lavrov-in-china/mt.txt', 'no/such.txt');
     expect(code).toBe(1);
     expect(stderr).toBe('mt-review diff: no/such.txt: file not found\n');
   });
 
   it('fails with exit 1 on a file that is not UTF-8', async () => {
-    const { code, stderr } = await cli('diff', 'test/fixtures/bad-corpus/latin1-mt/mt.txt', seed[1] as string);
+    const { code, stderr } = await run('diff', 'test/fixtures/bad-corpus/latin1-mt/mt.txt', seed[1] as string);
     expect(code).toBe(1);
     expect(stderr).toMatch(/latin1-mt\/mt\.txt: not valid UTF-8/);
   });
@@ -52,18 +41,18 @@ describe('mt-review diff', () => {
       ['diff', 'one.txt'],
       ['diff', ...seed, '--colour'],
     ]) {
-      const { code, stderr } = await cli(...args);
+      const { code, stderr } = await run(...args);
       expect(code).toBe(2);
       expect(stderr).toContain('Usage: mt-review diff MT_FILE CORRECTED_FILE');
     }
-    expect((await cli('nonsense')).code).toBe(2);
+    expect((await run('nonsense')).code).toBe(2);
   });
 
   it('prints help on the command and on the subcommand', async () => {
-    const top = await cli('--help');
+    const top = await run('--help');
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('diff         the edits between an MT file and its corrected version');
-    const sub = await cli('diff', '--help');
+    const sub = await run('diff', '--help');
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--json');
   });

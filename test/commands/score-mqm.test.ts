@@ -1,27 +1,14 @@
 // `mt-review score-mqm` run as a user runs it: the real bin on WMT MQM files, its output and exit codes.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const tedSample = fileURLToPath(new URL('../../../shared/data/wmt-mqm/ted-ende.mqm.first2000.tsv', import.meta.url));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/mt-review.js', ...args], {
-      cwd: repo,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (...args: string[]) => cli(args);
 
 const folder = mkdtempSync(join(tmpdir(), 'mt-review-score-mqm-'));
 // 500 words per segment, so that per-word models give sensible scores.
@@ -51,7 +38,7 @@ interface Scores {
 
 describe('mt-review score-mqm', () => {
   it('prints WMT segment and system scores as JSON by default', async () => {
-    const { code, stdout } = await cli('score-mqm', small, '--json');
+    const { code, stdout } = await run('score-mqm', small, '--json');
     expect(code).toBe(0);
     const scores = JSON.parse(stdout) as Scores;
     expect(scores.model).toBe('wmt');
@@ -68,7 +55,7 @@ describe('mt-review score-mqm', () => {
   });
 
   it('scores with --model mqm2, failing the system with a critical error', async () => {
-    const { code, stdout } = await cli('score-mqm', small, '--model', 'mqm2', '--json');
+    const { code, stdout } = await run('score-mqm', small, '--model', 'mqm2', '--json');
     expect(code).toBe(0);
     const { systems } = JSON.parse(stdout) as Scores;
     // 1000 words per system: A has 6 points (score 94, passes), B one critical error (25 points, score 75).
@@ -79,7 +66,7 @@ describe('mt-review score-mqm', () => {
   });
 
   it('prints a system table and segment lines without --json', async () => {
-    const { code, stdout } = await cli('score-mqm', tedSample);
+    const { code, stdout } = await run('score-mqm', tedSample);
     expect(code).toBe(0);
     expect(stdout).toContain('WMT / Google MQM: 14 systems, 1651 segments');
     expect(stdout).toContain('Facebook-AI\t1.019\t118\t0/15/47/0\n');
@@ -91,23 +78,23 @@ describe('mt-review score-mqm', () => {
       ['A', '1', 'No-error', 'No-error'],
       ['A', '2', 'Style/Awkward', 'Severe'],
     ]);
-    const { code, stderr } = await cli('score-mqm', bad);
+    const { code, stderr } = await run('score-mqm', bad);
     expect(code).toBe(1);
     expect(stderr).toContain(`${bad}:3: unknown severity "Severe"`);
   });
 
   it('fails with exit 1 naming a missing file', async () => {
     const missing = join(folder, 'missing.tsv');
-    const { code, stderr } = await cli('score-mqm', missing);
+    const { code, stderr } = await run('score-mqm', missing);
     expect(code).toBe(1);
     expect(stderr).toContain(missing);
   });
 
   it('exits 2 on an unknown model or flag', async () => {
-    const model = await cli('score-mqm', small, '--model', 'bleu');
+    const model = await run('score-mqm', small, '--model', 'bleu');
     expect(model.code).toBe(2);
     expect(model.stderr).toContain('unknown model "bleu"');
-    const flag = await cli('score-mqm', small, '--verbose');
+    const flag = await run('score-mqm', small, '--verbose');
     expect(flag.code).toBe(2);
   });
 });

@@ -1,23 +1,11 @@
 // `mt-review ter` run as a user runs it: the real bin on line-parallel files, its output and exit codes.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/mt-review.js', ...args], { cwd: repo });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (...args: string[]) => cli(args);
 
 const folder = mkdtempSync(join(tmpdir(), 'mt-review-ter-'));
 function file(name: string, lines: string[]): string {
@@ -34,24 +22,24 @@ const short = file('short.txt', ['only one line']);
 
 describe('mt-review ter', () => {
   it('prints corpus TER as JSON', async () => {
-    const { code, stdout } = await cli('ter', '--hyp', hyp, '--ref', ref, '--json');
+    const { code, stdout } = await run('ter', '--hyp', hyp, '--ref', ref, '--json');
     expect(code).toBe(0);
     // Line 1: "mat." vs "mat ." is a substitution and an insertion; line 2: one shift. 3 edits over 15 words.
     expect(JSON.parse(stdout)).toEqual({ score: 20, edits: 3, refLength: 15 });
   });
 
   it('applies --normalized, --case-sensitive and --no-punct', async () => {
-    const normalized = await cli('ter', '--hyp', hyp, '--ref', ref, '--json', '--normalized');
+    const normalized = await run('ter', '--hyp', hyp, '--ref', ref, '--json', '--normalized');
     expect(JSON.parse(normalized.stdout)).toMatchObject({ edits: 1 });
-    const cased = await cli('ter', '--hyp', hyp, '--ref', ref, '--json', '--normalized', '--case-sensitive');
+    const cased = await run('ter', '--hyp', hyp, '--ref', ref, '--json', '--normalized', '--case-sensitive');
     expect(JSON.parse(cased.stdout)).toMatchObject({ edits: 3 });
-    const noPunct = await cli('ter', '--hyp', hyp, '--ref', ref, '--json', '--no-punct');
+    const noPunct = await run('ter', '--hyp', hyp, '--ref', ref, '--json', '--no-punct');
     // Without punctuation line 1 matches; line 2 keeps its shift.
     expect(JSON.parse(noPunct.stdout)).toMatchObject({ edits: 1, refLength: 14 });
   });
 
   it('takes the closest of several references and their mean length', async () => {
-    const { code, stdout } = await cli('ter', '--hyp', hyp, '--ref', ref, '--ref', ref2, '--json');
+    const { code, stdout } = await run('ter', '--hyp', hyp, '--ref', ref, '--ref', ref2, '--json');
     expect(code).toBe(0);
     // Line 1: ref2 matches (0 edits), lengths 7 and 6; line 2: ref is closer (1 edit), lengths 8 and 9.
     const result = JSON.parse(stdout) as { score: number; edits: number; refLength: number };
@@ -60,29 +48,29 @@ describe('mt-review ter', () => {
   });
 
   it('prints a short line without --json', async () => {
-    const { code, stdout } = await cli('ter', '--hyp', hyp, '--ref', ref);
+    const { code, stdout } = await run('ter', '--hyp', hyp, '--ref', ref);
     expect(code).toBe(0);
     expect(stdout).toBe('TER = 20.00 (3 edits, 15 reference words)\n');
   });
 
   it('fails with exit 1 naming both files when their line counts differ', async () => {
-    const { code, stderr } = await cli('ter', '--hyp', hyp, '--ref', short);
+    const { code, stderr } = await run('ter', '--hyp', hyp, '--ref', short);
     expect(code).toBe(1);
     expect(stderr).toContain(`${hyp} has 2 lines but ${short} has 1`);
   });
 
   it('fails with exit 1 naming a missing file', async () => {
     const missing = join(folder, 'missing.txt');
-    const { code, stderr } = await cli('ter', '--hyp', hyp, '--ref', missing);
+    const { code, stderr } = await run('ter', '--hyp', hyp, '--ref', missing);
     expect(code).toBe(1);
     expect(stderr).toContain(missing);
   });
 
   it('exits 2 on an unknown flag or a missing --ref', async () => {
-    const unknown = await cli('ter', '--hyp', hyp, '--ref', ref, '--tokenize', 'intl');
+    const unknown = await run('ter', '--hyp', hyp, '--ref', ref, '--tokenize', 'intl');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--tokenize');
-    const noRef = await cli('ter', '--hyp', hyp);
+    const noRef = await run('ter', '--hyp', hyp);
     expect(noRef.code).toBe(2);
     expect(noRef.stderr).toContain('missing --ref FILE');
   });
