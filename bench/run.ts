@@ -2,6 +2,7 @@
 import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
+import { benchStats } from './stats.ts';
 import { benchTer } from './ter.ts';
 
 const benches: [string, () => Promise<void>][] = [
@@ -9,6 +10,7 @@ const benches: [string, () => Promise<void>][] = [
   ['checks', benchChecks],
   ['ter', benchTer],
   ['http', benchHttp],
+  ['stats', () => benchStats()],
 ];
 
 const only = process.argv.slice(2);

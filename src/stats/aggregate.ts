@@ -1,17 +1,12 @@
-// Review statistics (pure): per article and corpus counts, errors, HTER, MQM scores, reviewers, checks, recurrences.
+// Review statistics of articles (pure): counts, errors, HTER and MQM scores per article, and their corpus totals.
 import { issueLabel } from '../export/labels.ts';
 import { wmtCategoryOf, wmtSeverityOf } from '../export/mqm-categories.ts';
 import { paragraphUnits } from '../export/paragraph-units.ts';
-import { type DecisionCounts, type ResolvedEdit, resolveReview } from '../export/resolve.ts';
+import { type DecisionCounts, type Resolution, type ResolvedEdit, resolveReview } from '../export/resolve.ts';
 import type { ArticleReview } from '../export/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
-import {
-  currentPerReviewer,
-  type PairAgreement,
-  type ReviewerStats,
-  reviewerAgreement,
-  reviewerStats,
-} from './agreement.ts';
+import type { PairAgreement, ReviewerStats } from './agreement.ts';
+import type { CheckStats, RecurringCorrection } from './corrections.ts';
 import {
   emptyCounts,
   type MqmScore,
@@ -57,25 +52,6 @@ export interface ArticleStats {
 
 /** The corpus totals: the article numbers summed, HTER pooled (total edits / total reference length). */
 export type CorpusStats = Omit<ArticleStats, 'id' | 'title'> & { articles: number };
-
-/** How often a check's suggestions (edits of origin `check:<id>`) were taken: precision = (accept+amend) / decided. */
-export interface CheckStats {
-  check: string;
-  edits: number;
-  accepted: number;
-  amended: number;
-  rejected: number;
-  undecided: number;
-  precision: number | null;
-}
-
-/** The same MT text corrected to the same text, accepted, in two or more articles. */
-export interface RecurringCorrection {
-  mtText: string;
-  correctedText: string;
-  count: number;
-  articles: string[];
-}
 
 /** Everything the statistics page, `/api/stats` and `mt-review stats --json` show. */
 export interface Statistics {
@@ -142,8 +118,11 @@ function countErrors(errors: readonly ErrorRecord[]): ErrorCounts {
 }
 
 /** The statistics of one article's review. */
-export function articleStats(review: ArticleReview, models: readonly ScoringModel[] = scoringModels): ArticleStats {
-  const resolution = resolveReview(review);
+export function articleStats(
+  review: ArticleReview,
+  models: readonly ScoringModel[] = scoringModels,
+  resolution: Resolution = resolveReview(review),
+): ArticleStats {
   const words = countWords(review.mt);
   const errors = errorsOf(resolution.edits);
   const { counts } = resolution;
@@ -173,111 +152,90 @@ export function articleStats(review: ArticleReview, models: readonly ScoringMode
   };
 }
 
-function addCounts(into: Record<string, number>, from: Record<string, number>): void {
-  for (const [key, value] of Object.entries(from)) bump(into, key, value);
+/** Running sums of article statistics: add an article with +1, take it back with -1; the corpus is read from them. */
+export interface CorpusSums {
+  articles: number;
+  words: number;
+  edits: number;
+  decided: number;
+  segments: number;
+  decisions: Record<string, number>;
+  errors: { total: number; byCategory: Record<string, number>; bySeverity: Record<string, number> };
+  hter: { edits: number; refLength: number };
+  /** Per model: the summed penalty and severity counts of the articles it scored. */
+  weighed: Record<string, { penalty: number; counts: SeverityCounts }>;
 }
 
-/** The corpus totals over article statistics; scores pooled over all words (WMT: the mean over all rated segments). */
-export function corpusStats(articles: readonly ArticleStats[], models = scoringModels): CorpusStats {
-  const total: CorpusStats = {
-    articles: articles.length,
-    ...{ words: 0, edits: 0, decided: 0, reviewedShare: 1, segments: 0 },
+/** Sums of no article. */
+export function emptySums(): CorpusSums {
+  return {
+    ...{ articles: 0, words: 0, edits: 0, decided: 0, segments: 0 },
     decisions: { accepted: 0, rejected: 0, amended: 0, undecided: 0 },
     errors: { total: 0, byCategory: {}, bySeverity: {} },
-    hter: { score: 0, edits: 0, refLength: 0 },
-    scores: {},
+    hter: { edits: 0, refLength: 0 },
+    weighed: {},
   };
-  for (const a of articles) {
-    Object.assign(total, {
-      words: total.words + a.words,
-      edits: total.edits + a.edits,
-      decided: total.decided + a.decided,
-      segments: total.segments + a.segments,
-    });
-    addCounts(total.decisions as unknown as Record<string, number>, a.decisions as unknown as Record<string, number>);
-    total.errors.total += a.errors.total;
-    addCounts(total.errors.byCategory, a.errors.byCategory);
-    addCounts(total.errors.bySeverity, a.errors.bySeverity);
-    total.hter.edits += a.hter.edits;
-    total.hter.refLength += a.hter.refLength;
-  }
-  total.reviewedShare = total.edits > 0 ? total.decided / total.edits : 1;
-  const { edits, refLength } = total.hter;
-  total.hter.score = 100 * (refLength > 0 ? edits / refLength : edits > 0 ? 1 : 0);
-  for (const model of models) total.scores[model.id] = pooledScore(model, articles, total.words, total.segments);
-  return total;
 }
 
-function pooledScore(model: ScoringModel, articles: readonly ArticleStats[], words: number, segments: number) {
-  const weighed = { penalty: 0, counts: emptyCounts() };
-  for (const score of articles.map((a) => a.scores[model.id])) {
+/** Adds (sign 1) or takes back (sign -1) one article's numbers; keys that fall to zero are removed. */
+export function addToSums(sums: CorpusSums, a: ArticleStats, sign: 1 | -1): void {
+  for (const key of ['words', 'edits', 'decided', 'segments'] as const) sums[key] += sign * a[key];
+  sums.articles += sign;
+  addSigned(sums.decisions, a.decisions as unknown as Record<string, number>, sign, false);
+  sums.errors.total += sign * a.errors.total;
+  addSigned(sums.errors.byCategory, a.errors.byCategory, sign, true);
+  addSigned(sums.errors.bySeverity, a.errors.bySeverity, sign, true);
+  sums.hter.edits += sign * a.hter.edits;
+  sums.hter.refLength += sign * a.hter.refLength;
+  for (const [model, score] of Object.entries(a.scores)) {
     if (!score) continue;
-    weighed.penalty += score.penalty;
-    addCounts(weighed.counts, score.counts);
+    const weighed = sums.weighed[model] ?? { penalty: 0, counts: emptyCounts() };
+    sums.weighed[model] = weighed;
+    weighed.penalty += sign * score.penalty;
+    addSigned(weighed.counts, score.counts, sign, false);
   }
-  return scoreWith(model, weighed, words, segments);
 }
 
-/** Statistics of a set of reviews: articles, corpus, reviewers, agreement, checks and recurring corrections. */
-export function aggregate(reviews: readonly ArticleReview[], models = scoringModels): Statistics {
-  const articles = reviews.map((review) => articleStats(review, models));
+function addSigned(into: Record<string, number>, from: Record<string, number>, sign: 1 | -1, dropZero: boolean): void {
+  for (const [key, value] of Object.entries(from)) {
+    const next = (into[key] ?? 0) + sign * value;
+    if (dropZero && next === 0) delete into[key];
+    else into[key] = next;
+  }
+}
+
+/** Sums added and taken back drift by float rounding (0.1 weights): what is shown is rounded well below display. */
+const settle = (value: number) => Math.round(value * 1e9) / 1e9;
+
+/** The corpus totals from running sums; scores pooled over all words (WMT: the mean over all rated segments). */
+export function corpusFromSums(sums: CorpusSums, models: readonly ScoringModel[] = scoringModels): CorpusStats {
+  const { edits, refLength } = sums.hter;
+  const scores: Record<string, MqmScore | null> = {};
+  for (const model of models) {
+    const weighed = sums.weighed[model.id] ?? { penalty: 0, counts: emptyCounts() };
+    scores[model.id] = scoreWith(model, { ...weighed, penalty: settle(weighed.penalty) }, sums.words, sums.segments);
+  }
   return {
-    models: models.map(({ id, label, higherIsBetter }) => ({ id, label, higherIsBetter })),
-    corpus: corpusStats(articles, models),
-    articles,
-    reviewers: reviewerStats(reviews),
-    agreement: reviewerAgreement(reviews.flatMap((review) => currentPerReviewer(review.verdicts))),
-    checks: checkStats(reviews),
-    recurring: recurringCorrections(reviews),
+    articles: sums.articles,
+    ...{ words: sums.words, edits: sums.edits, decided: sums.decided, segments: sums.segments },
+    reviewedShare: sums.edits > 0 ? sums.decided / sums.edits : 1,
+    decisions: { ...(sums.decisions as unknown as DecisionCounts) },
+    errors: {
+      total: sums.errors.total,
+      byCategory: { ...sums.errors.byCategory },
+      bySeverity: { ...sums.errors.bySeverity },
+    },
+    hter: { score: 100 * (refLength > 0 ? edits / refLength : edits > 0 ? 1 : 0), edits, refLength },
+    scores,
   };
 }
 
-/**
- * Per check, the standing decisions on the edits it found (origin `check:<id>`) or explains (a post-edit edit it
- * labelled), and its precision; sorted by id.
- */
-export function checkStats(reviews: readonly ArticleReview[]): CheckStats[] {
-  const byCheck = new Map<string, CheckStats>();
-  for (const review of reviews) {
-    for (const { edit, verdict } of resolveReview(review).edits) {
-      const check = edit.checkId ?? (edit.origin.startsWith('check:') ? edit.origin.slice('check:'.length) : null);
-      if (!check) continue;
-      const stats = byCheck.get(check) ?? {
-        ...{ check, edits: 0, accepted: 0, amended: 0, rejected: 0, undecided: 0 },
-        precision: null,
-      };
-      stats.edits++;
-      const decision = verdict?.decision;
-      stats[
-        decision === 'accept' ? 'accepted' : decision === 'amend' ? 'amended' : decision ? 'rejected' : 'undecided'
-      ]++;
-      const decided = stats.accepted + stats.amended + stats.rejected;
-      stats.precision = decided > 0 ? (stats.accepted + stats.amended) / decided : null;
-      byCheck.set(check, stats);
-    }
-  }
-  return [...byCheck.values()].sort((a, b) => a.check.localeCompare(b.check));
-}
-
-/** Accepted corrections of the same MT text to the same text in two or more articles, most frequent first. */
-export function recurringCorrections(reviews: readonly ArticleReview[]): RecurringCorrection[] {
-  const byKey = new Map<string, RecurringCorrection>();
-  for (const review of reviews) {
-    for (const { edit, verdict } of resolveReview(review).edits) {
-      if (verdict?.decision !== 'accept') continue;
-      const key = JSON.stringify([edit.mtText, edit.correctedText]);
-      const entry = byKey.get(key) ?? {
-        mtText: edit.mtText,
-        correctedText: edit.correctedText,
-        count: 0,
-        articles: [],
-      };
-      entry.count++;
-      if (!entry.articles.includes(review.id)) entry.articles.push(review.id);
-      byKey.set(key, entry);
-    }
-  }
-  return [...byKey.values()]
-    .filter((entry) => entry.articles.length >= 2)
-    .sort((a, b) => b.count - a.count || a.mtText.localeCompare(b.mtText));
+/** The corpus totals over article statistics. */
+export function corpusStats(
+  articles: readonly ArticleStats[],
+  models: readonly ScoringModel[] = scoringModels,
+): CorpusStats {
+  const sums = emptySums();
+  for (const article of articles) addToSums(sums, article, 1);
+  return corpusFromSums(sums, models);
 }

@@ -177,16 +177,22 @@ export function listArticles(db: Store): ArticleSummary[] {
 }
 
 /**
- * A token that changes whenever anything the review page shows of the article changes (its text, its edits, a new
- * verdict), or undefined for an unknown article: one indexed query, so pages can be cached against it.
+ * A counter that grows whenever anything about the article changes (its text, its edits, a new verdict), or
+ * undefined for an unknown article; kept by triggers, read with one primary-key lookup, so pages and statistics
+ * can be cached against it.
  */
 export function articleVersion(db: Store, id: string): string | undefined {
-  const row = statement(
+  const row = statement(db, 'SELECT revision FROM article_revisions WHERE article_id = :id').get({ id }) as
+    | { revision: number }
+    | undefined;
+  return row ? String(row.revision) : undefined;
+}
+
+/** Every article's revision (see articleVersion), in the order of listArticles, for caches of derived data. */
+export function articleRevisions(db: Store): { id: string; revision: number }[] {
+  return statement(
     db,
-    `SELECT content_hash || '|' || updated_at
-       || '|' || (SELECT count(*) FROM edits WHERE article_id = :id)
-       || '|' || coalesce((SELECT max(id) FROM verdicts WHERE article_id = :id), 0) AS version
-     FROM articles WHERE id = :id`,
-  ).get({ id }) as { version: string } | undefined;
-  return row?.version;
+    `SELECT r.article_id AS id, r.revision FROM article_revisions r JOIN articles a ON a.id = r.article_id
+     ORDER BY a.published IS NULL, a.published DESC, a.id`,
+  ).all() as { id: string; revision: number }[];
 }

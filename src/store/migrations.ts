@@ -125,6 +125,31 @@ CREATE TABLE api_tokens (
 ) STRICT;
 `;
 
+// A small table of its own: bumping a column of articles would rewrite the whole row (its texts) on every verdict.
+// Triggers keep it, so no write path can forget to; SQLite's triggers do not recurse by default.
+const revisions = `
+CREATE TABLE article_revisions (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO article_revisions (article_id, revision) SELECT id, 1 FROM articles;
+CREATE TRIGGER revision_on_article_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_revisions (article_id, revision) VALUES (NEW.id, 1);
+END;
+CREATE TRIGGER revision_on_article_update AFTER UPDATE ON articles BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.id;
+END;
+CREATE TRIGGER revision_on_edit_insert AFTER INSERT ON edits BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.article_id;
+END;
+CREATE TRIGGER revision_on_edit_update AFTER UPDATE ON edits BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.article_id;
+END;
+CREATE TRIGGER revision_on_verdict AFTER INSERT ON verdicts BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.article_id;
+END;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -133,6 +158,7 @@ export const migrations: readonly Migration[] = [
     description: 'edits.check_id: the check that explains a post-edit edit, for per-check precision',
     sql: 'ALTER TABLE edits ADD COLUMN check_id TEXT;',
   },
+  { version: 3, description: 'article_revisions: a counter per article that any change bumps', sql: revisions },
 ];
 
 /** The schema version this code writes. */

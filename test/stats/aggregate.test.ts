@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { extractEdits } from '../../src/diff/index.ts';
 import { renderMqm } from '../../src/export/mqm.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
-import { aggregate, articleStats, countWords, recurringCorrections } from '../../src/stats/aggregate.ts';
+import { articleStats, countWords } from '../../src/stats/aggregate.ts';
 import { findScoringModel } from '../../src/stats/mqm-models.ts';
 import { scoreWmtMqmText } from '../../src/stats/score-mqm-file.ts';
+import { aggregate } from '../../src/stats/statistics.ts';
+
+const recurringCorrections = (reviews: Parameters<typeof aggregate>[0]) => aggregate(reviews).recurring;
 
 const folder = new URL('../../corpus/lavrov-in-china/', import.meta.url);
 const MT = readFileSync(new URL('mt.txt', folder), 'utf8');

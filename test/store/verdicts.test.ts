@@ -1,6 +1,6 @@
 // Tests of recording verdicts: append-only history, current verdict per reviewer, retries, kept counts.
 import { describe, expect, it } from 'vitest';
-import { importArticle } from '../../src/store/articles.ts';
+import { articleRevisions, articleVersion, importArticle } from '../../src/store/articles.ts';
 import { countsByReviewer, verdictCounts } from '../../src/store/counts.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
 import { currentVerdicts, listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
@@ -75,14 +75,20 @@ describe('recordVerdict', () => {
 
   it('throws NotFoundError for an unknown edit or reviewer, writing nothing', async () => {
     const { db, alice } = await reviewedSeed();
-    const before = totalChanges(db);
+    // total_changes also counts a trigger's write inside a statement that was then rolled back: read the rows.
+    const snapshot = () => ({
+      verdicts: db.prepare('SELECT * FROM verdicts ORDER BY id').all(),
+      current: db.prepare('SELECT * FROM current_verdicts ORDER BY edit_id, reviewer_id').all(),
+      revisions: db.prepare('SELECT * FROM article_revisions ORDER BY article_id').all(),
+    });
+    const before = snapshot();
     expect(() => recordVerdict(db, { editId: 'no-such-edit', reviewerId: alice.id, decision: 'accept' })).toThrowError(
       NotFoundError,
     );
     expect(() => recordVerdict(db, { editId: 'e-byline', reviewerId: 999, decision: 'accept' })).toThrowError(
       'no reviewer with id 999',
     );
-    expect(totalChanges(db)).toBe(before);
+    expect(snapshot()).toEqual(before);
   });
 
   it('is guarded by CHECK constraints when a bad value slips past validation', async () => {
@@ -181,5 +187,19 @@ describe('verdictCounts and countsByReviewer', () => {
       )
       .all();
     expect(verdictCounts(db)).toEqual(recomputed);
+  });
+});
+
+describe('articleVersion', () => {
+  it('grows with every verdict and stays put when an unchanged article is imported again', async () => {
+    const { db, alice } = await reviewedSeed();
+    const first = articleVersion(db, 'lavrov-in-china');
+    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'reject' });
+    const second = articleVersion(db, 'lavrov-in-china');
+    expect(Number(second)).toBeGreaterThan(Number(first));
+    importArticle(db, seedArticle, seedEdits);
+    expect(articleVersion(db, 'lavrov-in-china')).toBe(second);
+    expect(articleVersion(db, 'no-such-article')).toBeUndefined();
+    expect(articleRevisions(db).map((r) => r.id)).toEqual(['lavrov-in-china']);
   });
 });
