@@ -1,10 +1,9 @@
 // `mt-review export ID [--format F] [--out FILE]`: an article's corrected text and review data in format F.
 import { writeFileSync } from 'node:fs';
-import { defaults } from '../config.ts';
 import { exportFormats } from '../export/formats.ts';
 import { runExport } from '../export/run-export.ts';
-import { openStore, StoreError } from '../store/index.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
+import { withStore } from './with-store.ts';
 
 export const command: Command = {
   summary: 'export an article: corrected text or review data (txt, md, json, xliff, csv, mqm)',
@@ -22,14 +21,7 @@ The number of undecided edits is reported on standard error.`,
       db: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('expected one article ID');
-    let db: ReturnType<typeof openStore>;
-    try {
-      db = openStore(values.db ?? defaults.dbFile);
-    } catch (error) {
-      if (error instanceof StoreError) throw new CommandError(error.message);
-      throw error;
-    }
-    try {
+    return withStore(values.db, (db, file) => {
       const result = runExport(
         db,
         positionals[0] as string,
@@ -37,18 +29,14 @@ The number of undecided edits is reported on standard error.`,
         values.policy ?? 'keep-correction',
       );
       if ('problem' in result) {
-        if (result.problem === 'unknown-article')
-          throw new CommandError(`${result.message} in ${values.db ?? defaults.dbFile}`);
+        if (result.problem === 'unknown-article') throw new CommandError(`${result.message} in ${file}`);
         throw new UsageError(result.message);
       }
       if (values.out) writeFileSync(values.out, result.body);
       else process.stdout.write(result.body);
-      process.stderr.write(
-        `${result.fileName}: ${result.counts.undecided} undecided edit(s)${values.out ? `, written to ${values.out}` : ''}\n`,
-      );
+      const written = values.out ? `, written to ${values.out}` : '';
+      process.stderr.write(`${result.fileName}: ${result.counts.undecided} undecided edit(s)${written}\n`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -1,8 +1,8 @@
 // `mt-review reviewer add NAME`: a reviewer account; the password from stdin, or generated and printed.
 import { randomBytes } from 'node:crypto';
-import { defaults } from '../config.ts';
-import { createReviewer, openStore, StoreError } from '../store/index.ts';
-import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
+import { createReviewer } from '../store/index.ts';
+import { type Command, parseCommandArgs, UsageError } from './args.ts';
+import { withStore } from './with-store.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -24,16 +24,10 @@ on a terminal, a password is generated and printed once.`,
     if (action !== 'add' || !name || positionals.length !== 2) throw new UsageError('expected: reviewer add NAME');
     const piped = !process.stdin.isTTY ? await readStdin() : '';
     const password = piped || randomBytes(12).toString('base64url');
-    const db = openStore(values.db ?? defaults.dbFile);
-    try {
+    return withStore(values.db, async (db) => {
       const reviewer = await createReviewer(db, name, password, { admin: values.admin ?? false });
       process.stdout.write(`Added reviewer ${reviewer.name}${piped ? '' : ` with password: ${password}`}\n`);
       return 0;
-    } catch (error) {
-      if (error instanceof StoreError) throw new CommandError(error.message);
-      throw error;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

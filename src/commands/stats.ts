@@ -1,11 +1,9 @@
 // `mt-review stats [--json] [--model M] [--db FILE]`: the review statistics as a short table, or as /api/stats JSON.
-import { existsSync } from 'node:fs';
-import { defaults } from '../config.ts';
 import type { Statistics } from '../stats/aggregate.ts';
 import { loadStatistics } from '../stats/load-stats.ts';
 import { findScoringModel, type MqmScore, scoringModels } from '../stats/mqm-models.ts';
-import { openStore, StoreError } from '../store/index.ts';
-import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
+import { type Command, parseCommandArgs, UsageError } from './args.ts';
+import { withStore } from './with-store.ts';
 
 const fixed = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
 
@@ -59,22 +57,15 @@ Score columns show the raw error counts as critical/major/minor/neutral.`,
     if (positionals.length > 0) throw new UsageError('stats takes no arguments');
     const modelId = values.model ?? 'mqm2';
     if (!findScoringModel(modelId)) throw new UsageError(`unknown model ${modelId}`);
-    const file = values.db ?? defaults.dbFile;
     // Reading statistics never creates a database: a missing file is a mistake in --db, not an empty corpus.
-    if (!existsSync(file)) throw new CommandError(`no database at ${file} (run mt-review import first)`);
-    let db: ReturnType<typeof openStore>;
-    try {
-      db = openStore(file);
-    } catch (error) {
-      if (error instanceof StoreError) throw new CommandError(error.message);
-      throw error;
-    }
-    try {
-      const stats = loadStatistics(db);
-      process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : statsTable(stats, modelId));
-      return 0;
-    } finally {
-      db.close();
-    }
+    return withStore(
+      values.db,
+      (db) => {
+        const stats = loadStatistics(db);
+        process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : statsTable(stats, modelId));
+        return 0;
+      },
+      { mustExist: true },
+    );
   },
 };

@@ -1,7 +1,7 @@
 // `mt-review token create NAME`: an API token for a reviewer, printed once.
-import { defaults } from '../config.ts';
-import { createApiToken, findReviewerByName, openStore } from '../store/index.ts';
+import { createApiToken, findReviewerByName } from '../store/index.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
+import { withStore } from './with-store.ts';
 
 export const command: Command = {
   summary: 'create an API token for a reviewer (for Authorization: Bearer ...)',
@@ -12,17 +12,12 @@ Prints a new API token for reviewer NAME once; only its hash is stored.`,
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, label: { type: 'string' } });
     const [action, name] = positionals;
     if (action !== 'create' || !name || positionals.length !== 2) throw new UsageError('expected: token create NAME');
-    const db = openStore(values.db ?? defaults.dbFile);
-    try {
+    return withStore(values.db, (db, file) => {
       const reviewer = findReviewerByName(db, name);
       if (!reviewer)
-        throw new CommandError(
-          `no reviewer "${name}" in ${values.db ?? defaults.dbFile}: add one with "mt-review reviewer add ${name}"`,
-        );
+        throw new CommandError(`no reviewer "${name}" in ${file}: add one with "mt-review reviewer add ${name}"`);
       process.stdout.write(`${createApiToken(db, reviewer.id, values.label ?? 'cli')}\n`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -1,0 +1,34 @@
+// Opens the database a command works on (a store error becomes a CommandError naming it) and closes it afterwards.
+import { existsSync } from 'node:fs';
+import { defaults } from '../config.ts';
+import { openStore, type Store, StoreError } from '../store/index.ts';
+import { CommandError } from './args.ts';
+
+/**
+ * Runs `work` on the database at `file` (default data/mt-review.db). With `mustExist`, a missing file is an error
+ * rather than a new empty database: reading commands should not create one by a typo in --db.
+ */
+export async function withStore<T>(
+  file: string | undefined,
+  work: (db: Store, file: string) => T | Promise<T>,
+  options: { mustExist?: boolean } = {},
+): Promise<T> {
+  const path = file ?? defaults.dbFile;
+  if (options.mustExist && !existsSync(path))
+    throw new CommandError(`no database at ${path} (run mt-review import first)`);
+  let db: Store;
+  try {
+    db = openStore(path);
+  } catch (error) {
+    if (error instanceof StoreError) throw new CommandError(error.message);
+    throw error;
+  }
+  try {
+    return await work(db, path);
+  } catch (error) {
+    if (error instanceof StoreError) throw new CommandError(error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+}
