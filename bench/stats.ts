@@ -13,7 +13,7 @@ const severities = ['minor', 'minor', 'major', 'neutral', 'critical'] as const;
 const categories = ['design/page-furniture', 'design/link-residue', 'linguistic/grammar', 'accuracy/mistranslation'];
 
 /** Fills `db` with `articles` articles of about 20 edits, and `verdictsPerArticle` verdicts on each from 5 reviewers. */
-async function generate(db: Store, articles: number, verdictsPerArticle: number): Promise<void> {
+export async function generate(db: Store, articles: number, verdictsPerArticle: number): Promise<void> {
   const reviewers: { id: number }[] = [];
   for (const name of ['anna', 'ben', 'cleo', 'dan', 'eva']) reviewers.push(await createReviewer(db, name, 'pw'));
   const rand = random(7);

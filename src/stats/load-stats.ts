@@ -9,6 +9,18 @@ import { StatsTotals } from './totals.ts';
 interface Kept {
   parts: Map<string, { revision: number; part: ArticlePart }>;
   totals: StatsTotals;
+  /** Article ids in the order shown: newest publication first, undated last, then by id (as listArticles). */
+  order: string[];
+}
+
+function showOrder(parts: Kept['parts']): string[] {
+  const published = (id: string) => parts.get(id)?.part.published ?? null;
+  return [...parts.keys()].sort((a, b) => {
+    const [pa, pb] = [published(a), published(b)];
+    if ((pa === null) !== (pb === null)) return pa === null ? 1 : -1;
+    if (pa !== pb) return (pa ?? '') < (pb ?? '') ? 1 : -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
 }
 
 const keptByStore = new WeakMap<Store, Kept>();
@@ -21,12 +33,13 @@ const keptByStore = new WeakMap<Store, Kept>();
 export function loadStatistics(db: Store): Statistics {
   let kept = keptByStore.get(db);
   if (!kept) {
-    kept = { parts: new Map(), totals: new StatsTotals() };
+    kept = { parts: new Map(), totals: new StatsTotals(), order: [] };
     keptByStore.set(db, kept);
   }
   const { parts, totals } = kept;
   const revisions = articleRevisions(db);
   const present = new Set<string>();
+  let reorder = false;
   for (const { id, revision } of revisions) {
     present.add(id);
     const old = parts.get(id);
@@ -37,12 +50,15 @@ export function loadStatistics(db: Store): Statistics {
     const part = articlePart(review);
     totals.apply(part, 1);
     parts.set(id, { revision, part });
+    reorder ||= old?.part.published !== part.published;
   }
   for (const [id, old] of parts) {
     if (present.has(id)) continue;
     totals.apply(old.part, -1);
     parts.delete(id);
+    reorder = true;
   }
-  // articleRevisions comes in the order the page shows (newest publication first).
-  return totals.statistics(revisions.flatMap(({ id }) => parts.get(id)?.part.stats ?? []));
+  // Sorting thousands of articles on every call would cost more than the rest: only a new date or article does it.
+  if (reorder) kept.order = showOrder(parts);
+  return totals.statistics(kept.order.flatMap((id) => parts.get(id)?.part.stats ?? []));
 }

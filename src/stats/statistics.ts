@@ -10,6 +10,8 @@ import { StatsTotals } from './totals.ts';
 /** What one article contributes: every part additive, so the corpus is their sum and a change touches one part. */
 export interface ArticlePart {
   stats: ArticleStats;
+  /** For the order articles are shown in (newest publication first). */
+  published: string | null;
   reviewers: ReviewerStats[];
   pairs: PairCells[];
   checks: CheckStats[];
@@ -21,6 +23,7 @@ export function articlePart(review: ArticleReview, models: readonly ScoringModel
   const resolution = resolveReview(review);
   return {
     stats: articleStats(review, models, resolution),
+    published: review.meta.published ?? null,
     reviewers: reviewerStats([review]),
     pairs: pairCells(currentPerReviewer(review.verdicts)),
     checks: checkCounts(resolution),

@@ -188,11 +188,12 @@ export function articleVersion(db: Store, id: string): string | undefined {
   return row ? String(row.revision) : undefined;
 }
 
-/** Every article's revision (see articleVersion), in the order of listArticles, for caches of derived data. */
+/** Every article's revision (see articleVersion), by id: one scan of a small table, for caches of derived data. */
 export function articleRevisions(db: Store): { id: string; revision: number }[] {
-  return statement(
-    db,
-    `SELECT r.article_id AS id, r.revision FROM article_revisions r JOIN articles a ON a.id = r.article_id
-     ORDER BY a.published IS NULL, a.published DESC, a.id`,
-  ).all() as { id: string; revision: number }[];
+  // Rows as arrays: building an object per row costs more than the scan itself at ten thousand articles.
+  const rows = statement(db, 'SELECT article_id, revision FROM article_revisions').raw(true).all() as [
+    string,
+    number,
+  ][];
+  return rows.map(([id, revision]) => ({ id, revision }));
 }
