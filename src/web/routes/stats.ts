@@ -46,7 +46,8 @@ function charts(stats: Statistics, model: string, label: string): string[] {
     .map((id) => ({ label: id, value: stats.corpus.errors.bySeverity[id] as number }));
   const perArticle = stats.articles.map((a: ArticleStats) => ({
     label: a.title ?? a.id,
-    value: a.scores[model]?.score ?? 0,
+    // An article nobody reviewed has a perfect score only on paper: no bar, and the words say why.
+    value: a.decided === 0 ? 0 : (a.scores[model]?.score ?? 0),
     text: a.decided === 0 ? 'not reviewed' : formatScore(a.scores[model]),
   }));
   return [
