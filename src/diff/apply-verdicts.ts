@@ -32,6 +32,21 @@ function replacementOf(mt: string, edit: EditSpan, decision: Decision | undefine
   const original = mt.slice(edit.mtStart, edit.mtEnd);
   if (!decision) return policy === 'keep-correction' ? edit.correctedText : original;
   if (decision.decision === 'accept') return edit.correctedText;
-  if (decision.decision === 'amend') return decision.amendedText;
+  if (decision.decision === 'amend') return amendedReplacement(original, decision.amendedText);
   return original;
+}
+
+/**
+ * What an amendment puts in place of the MT span. Reviewers see and type the visible text; the spaces or the
+ * blank line the span carries at its edges (" China*", "split⏎⏎") stay, so "Share" for "split⏎⏎" remains a
+ * paragraph of its own. An empty amendment deletes the span; a whitespace-only span is replaced as typed.
+ * (views/static/review.js mirrors this for the live preview.)
+ */
+export function amendedReplacement(mtText: string, amendedText: string): string {
+  const visible = amendedText.trim();
+  if (mtText.trim() === '') return amendedText;
+  if (visible === '') return '';
+  const lead = /^\s*/.exec(mtText)?.[0] ?? '';
+  const trail = /\s*$/.exec(mtText)?.[0] ?? '';
+  return lead + visible + trail;
 }

@@ -1,5 +1,5 @@
 // The edit engine's public surface: everything outside src/diff imports from here.
-export { applyVerdicts } from './apply-verdicts.ts';
+export { amendedReplacement, applyVerdicts } from './apply-verdicts.ts';
 export { type ExtractOptions, extractEdits } from './extract-edits.ts';
 export { splitParagraphs } from './paragraphs.ts';
 export { tokenize } from './tokenize.ts';

@@ -1,5 +1,5 @@
 // The step every export shares: which verdict stands for each edit, and the MT with those decisions applied.
-import { applyVerdicts, type Decision, type UndecidedPolicy } from '../diff/index.ts';
+import { amendedReplacement, applyVerdicts, type Decision, type UndecidedPolicy } from '../diff/index.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from './types.ts';
 
 /** Options every format accepts; each format reads the ones it needs. */
@@ -113,7 +113,8 @@ export function resolveReview(review: ArticleReview, policy: UndecidedPolicy = '
 function replacementOf(mt: string, edit: StoredEdit, decision: Decision | undefined, policy: UndecidedPolicy): string {
   if (!decision) return policy === 'keep-correction' ? edit.correctedText : mt.slice(edit.mtStart, edit.mtEnd);
   if (decision.decision === 'accept') return edit.correctedText;
-  if (decision.decision === 'amend') return decision.amendedText;
+  if (decision.decision === 'amend')
+    return amendedReplacement(mt.slice(edit.mtStart, edit.mtEnd), decision.amendedText);
   return mt.slice(edit.mtStart, edit.mtEnd);
 }
 

@@ -1,7 +1,7 @@
 // applyVerdicts: each decision and the undecided policy, on the seed article's edits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyVerdicts, type Decision, extractEdits } from '../../src/diff/index.ts';
+import { amendedReplacement, applyVerdicts, type Decision, extractEdits } from '../../src/diff/index.ts';
 
 const mt = 'Of: Marvin Ziegele\n\nRussian Foreign Minister Sergei Lavrov met Wang Yi. © IMago Images';
 const corrected = 'By Marvin Ziegele\n\nRussian Foreign Minister Sergey Lavrov met Wang Yi. © Imago Images';
@@ -37,5 +37,25 @@ describe('applyVerdicts', () => {
     const seed = readFileSync(new URL('../../corpus/lavrov-in-china/mt.txt', import.meta.url), 'utf8');
     const post = readFileSync(new URL('../../corpus/lavrov-in-china/corrected.txt', import.meta.url), 'utf8');
     expect(applyVerdicts(seed, extractEdits(seed, post), new Map(), 'keep-correction')).toBe(post);
+  });
+
+  it('keeps the blank line or spaces a span carries when it is amended', () => {
+    const text = 'Of: Marvin Ziegele\n\nsplit\n\nRussia’s foreign minister.';
+    const edits = extractEdits(text, 'Of: Marvin Ziegele\n\nRussia’s foreign minister.');
+    expect(edits.map((e) => e.mtText)).toEqual(['split\n\n']);
+    const amended = new Map<string, Decision>([[edits[0]?.id as string, { decision: 'amend', amendedText: 'Share' }]]);
+    expect(applyVerdicts(text, edits, amended, 'keep-mt')).toBe(
+      'Of: Marvin Ziegele\n\nShare\n\nRussia’s foreign minister.',
+    );
+  });
+});
+
+describe('amendedReplacement', () => {
+  it('puts the typed text between the span’s edge whitespace; empty deletes; whitespace spans as typed', () => {
+    expect(amendedReplacement(' China*', 'Beijing')).toBe(' Beijing');
+    expect(amendedReplacement('use ', ' used ')).toBe('used ');
+    expect(amendedReplacement('IMago', 'IMAGO')).toBe('IMAGO');
+    expect(amendedReplacement('split\n\n', '')).toBe('');
+    expect(amendedReplacement('\n', '\n\n')).toBe('\n\n');
   });
 });

@@ -75,6 +75,14 @@ function renderPanel() {
   history.replaceState(null, '', `?edit=${encodeURIComponent(edit.id)}`);
 }
 
+// The same rule as amendedReplacement in src/diff/apply-verdicts.ts: the span's edge spaces and blank line stay.
+function amendedReplacement(mtText, amendedText) {
+  const visible = amendedText.trim();
+  if (mtText.trim() === '') return amendedText;
+  if (visible === '') return '';
+  return (/^\s*/.exec(mtText)?.[0] ?? '') + visible + (/\s*$/.exec(mtText)?.[0] ?? '');
+}
+
 function applyDecisions() {
   let out = '';
   let position = 0;
@@ -84,7 +92,7 @@ function applyDecisions() {
     // As on the server (resolve.ts): a check's extra suggestion next to a post-edit applies only once accepted.
     const proposalOnly = data.hasPostEdit && edit.origin.startsWith('check:');
     if (state === 'reject' || (state === 'undecided' && proposalOnly)) out += edit.mtText;
-    else if (state === 'amend') out += edit.standing.amendedText;
+    else if (state === 'amend') out += amendedReplacement(edit.mtText, edit.standing.amendedText);
     else out += edit.correctedText;
     position = edit.mtEnd;
   }
