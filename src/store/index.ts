@@ -26,10 +26,12 @@ export {
 } from './reviewers.ts';
 export * from './sessions.ts';
 export {
+  type BatchOutcome,
   currentVerdicts,
   getVerdict,
   listVerdicts,
   recordVerdict,
+  recordVerdictBatch,
   type StoredVerdict,
   type VerdictDecision,
   type VerdictInput,

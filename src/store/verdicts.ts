@@ -152,3 +152,25 @@ export function currentVerdicts(db: Store, articleId: string): StoredVerdict[] {
      JOIN reviewers r ON r.id = v.reviewer_id WHERE cv.article_id = :articleId ORDER BY v.id`,
   ).all({ articleId }) as StoredVerdict[];
 }
+
+/** One verdict of a batch: recorded (as recordVerdict answers), or the error that refused it alone. */
+export type BatchOutcome = { recorded: { verdict: StoredVerdict; duplicate: boolean } } | { error: unknown };
+
+/**
+ * Records several verdicts in one transaction, so that they share one commit (one fsync): each in a savepoint of its
+ * own, so a refused one (unknown edit, reused request id) rolls back alone and the others stand. Nothing is
+ * acknowledged before the whole batch is committed.
+ */
+export function recordVerdictBatch(db: Store, inputs: readonly VerdictInput[]): BatchOutcome[] {
+  return db
+    .transaction(() =>
+      inputs.map((input): BatchOutcome => {
+        try {
+          return { recorded: recordVerdict(db, input) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    )
+    .immediate();
+}
