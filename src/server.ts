@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { importCorpus } from './import-corpus.ts';
+import { warmStatistics } from './stats/load-stats.ts';
 import { countReviewers, createReviewer, createSignInLink, openStore, type Store } from './store/index.ts';
 
 /** What `serve` needs to know. */
@@ -55,5 +56,12 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ur
     log(`First start: sign in as admin with this one-time link (valid 24 hours):\n\n    ${url}/sign-in/link/${link}\n`);
     log('Lost it? "npx mt-review sign-in-link admin" prints a new one.');
   }
+  // The statistics of a large corpus take a while to compute once: do it now, between requests.
+  const warming = performance.now();
+  warmStatistics(db).then(
+    (articles) =>
+      log(`Statistics ready for ${articles} article(s) in ${((performance.now() - warming) / 1000).toFixed(1)} s`),
+    () => {}, // the database was closed while warming (a quick stop): nothing to report
+  );
   return { server, url, db };
 }

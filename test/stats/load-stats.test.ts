@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticleReview } from '../../src/export/load-review.ts';
 import type { ArticleReview } from '../../src/export/types.ts';
 import { importCorpus } from '../../src/import-corpus.ts';
-import { loadStatistics } from '../../src/stats/load-stats.ts';
+import { loadStatistics, warmStatistics } from '../../src/stats/load-stats.ts';
 import { aggregate } from '../../src/stats/statistics.ts';
 import { createReviewer, listArticles, listEdits, openStore, recordVerdict } from '../../src/store/index.ts';
 
@@ -43,5 +43,14 @@ describe('loadStatistics', () => {
     const more = loadStatistics(db);
     expect(more).toEqual(fresh());
     expect(more.articles.length).toBeGreaterThan(after.articles.length);
+  });
+
+  it('warms every article in the background to the same answer', async () => {
+    const other = openStore(join(folder, 'warm.db'));
+    await importCorpus(other, 'test/fixtures/corpus');
+    expect(await warmStatistics(other, 2)).toBe(8);
+    const fromScratch = aggregate(listArticles(other).map((a) => loadArticleReview(other, a.id) as ArticleReview));
+    expect(loadStatistics(other)).toEqual(fromScratch);
+    other.close();
   });
 });
