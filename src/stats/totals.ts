@@ -1,13 +1,7 @@
 // Running totals of every additive part of the statistics: parts go in with +1 and out with -1, in any order.
-import {
-  type ArticleStats,
-  addToSums,
-  type CorpusSums,
-  corpusFromSums,
-  emptySums,
-  type Statistics,
-} from './aggregate.ts';
+import type { ArticleStats, Statistics } from './aggregate.ts';
 import { agreementOf, type PairCells, type ReviewerStats, sortPairs } from './agreement.ts';
+import { addToSums, type CorpusSums, corpusFromSums, emptySums } from './corpus-sums.ts';
 import { type AcceptedCorrection, type CheckStats, type RecurringCorrection, withPrecision } from './corrections.ts';
 import { type ScoringModel, scoringModels } from './mqm-models.ts';
 import type { ArticlePart } from './statistics.ts';
