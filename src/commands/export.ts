@@ -1,7 +1,7 @@
 // `mt-review export ID [--format F] [--out FILE]`: an article's corrected text and review data in format F.
 import { writeFileSync } from 'node:fs';
 import { exportFormats } from '../export/formats.ts';
-import { runExport } from '../export/run-export.ts';
+import { runExport } from '../export-article.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
 import { withStore } from './with-store.ts';
 

@@ -64,8 +64,12 @@ describe('GET /api/articles/:id/export', () => {
     expect(rows.map((r) => Object.values(r).join('|')).join('\n')).toContain('keep "Of:" <for now> & see');
     const json = (await (await server.api('/api/articles/lavrov-in-china/export?format=json')).json()) as {
       verdicts: unknown[];
+      scores: { words: number; hter: { score: number }; models: Record<string, { counts: { major: number } }> };
     };
     expect(json.verdicts).toHaveLength(3);
+    expect(json.scores.words).toBe(413);
+    expect(json.scores.hter.score).toBeGreaterThan(0);
+    expect(json.scores.models.mqm2?.counts.major).toBe(1);
   });
 
   it('answers 400 naming the field for an unknown format or policy, 404 for an unknown article', async () => {

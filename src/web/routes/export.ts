@@ -1,6 +1,6 @@
 // Downloads of an article's export: the review page's buttons and the API route share one handler.
 import { type Request, type Response, Router } from 'express';
-import { runExport } from '../../export/run-export.ts';
+import { runExport } from '../../export-article.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../errors.ts';
 

@@ -1,8 +1,9 @@
 // One export request, as the HTTP route and the CLI both make it: format and policy checked, the review rendered.
-import type { UndecidedPolicy } from '../diff/index.ts';
-import type { Store } from '../store/index.ts';
-import { type ExportFormat, type ExportOutput, exportFormats, findExportFormat } from './formats.ts';
-import { loadArticleReview } from './load-review.ts';
+import type { UndecidedPolicy } from './diff/index.ts';
+import { type ExportFormat, type ExportOutput, exportFormats, findExportFormat } from './export/formats.ts';
+import { loadArticleReview } from './export/load-review.ts';
+import { articleStats } from './stats/aggregate.ts';
+import type { Store } from './store/index.ts';
 
 /** A finished export: what to send or save, and how many edits nobody decided. */
 export interface ExportResult extends ExportOutput {
@@ -34,6 +35,12 @@ export function runExport(
   }
   const review = loadArticleReview(db, id);
   if (!review) return { problem: 'unknown-article', message: `no article "${id}"` };
-  const output = format.render(review, { policy: policy as UndecidedPolicy });
+  // The JSON export carries the article's quality figures too, as the statistics page computes them.
+  const scores = format.id === 'json' ? scoresOf(articleStats(review)) : undefined;
+  const output = format.render(review, { policy: policy as UndecidedPolicy, scores });
   return { ...output, format, fileName: `${id}.${format.extension}` };
+}
+
+function scoresOf(stats: ReturnType<typeof articleStats>) {
+  return { words: stats.words, hter: stats.hter, errors: stats.errors, models: stats.scores };
 }
