@@ -1,0 +1,50 @@
+// Keeps the data flow one way: fails when a module of src/ imports one of a later stage.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = fileURLToPath(new URL('../src', import.meta.url));
+
+/**
+ * The stages, in the order data flows: corpus → diff → review, checks → store → export, stats → wiring → web →
+ * entry points. A module may import its own stage and earlier ones only (stats reads export's resolution, never
+ * the other way round).
+ */
+const stageOf = (file: string): number => {
+  const [first] = file.split('/');
+  const stages: Record<string, number> = { corpus: 0, diff: 1, review: 2, checks: 3, store: 4, export: 5, stats: 6 };
+  if (first && first in stages) return stages[first] as number;
+  if (file === 'import-corpus.ts' || file === 'export-article.ts') return 7;
+  if (first === 'web') return 8;
+  return 9; // cli.ts, server.ts, app.ts, config.ts, commands/
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+describe('the imports of src/', () => {
+  it('flow one way: no module imports a later stage', () => {
+    const backwards: string[] = [];
+    for (const path of sourceFiles(src)) {
+      const file = relative(src, path);
+      for (const [, specifier] of readFileSync(path, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+        const target = relative(src, resolve(dirname(path), specifier as string));
+        if (stageOf(target) > stageOf(file)) backwards.push(`${file} imports ${target}`);
+      }
+    }
+    expect(backwards).toEqual([]);
+  });
+
+  it('sees the stages it checks (a test that reads no file would pass for nothing)', () => {
+    const stages = new Set(sourceFiles(src).map((path) => stageOf(relative(src, path))));
+    expect([...stages].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
