@@ -19,14 +19,31 @@ interface WordBag {
   total: number;
 }
 
+/** The words of a paragraph as a bag. Split on spaces only: similarity needs no exact words, and it is fast. */
 function wordBag(text: string): WordBag {
   const counts = new Map<string, number>();
   let total = 0;
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
     total++;
   }
   return { counts, total };
+}
+
+type Bags = (index: number) => WordBag;
+
+/** Word bags computed on first use: paragraphs equal on both sides never need theirs. */
+function lazyBags(texts: string[]): Bags {
+  const bags: (WordBag | undefined)[] = [];
+  return (index) => {
+    let bag = bags[index];
+    if (!bag) {
+      bag = wordBag(texts[index] ?? '');
+      bags[index] = bag;
+    }
+    return bag;
+  };
 }
 
 function similarity(a: WordBag, b: WordBag): number {
@@ -39,12 +56,12 @@ function similarity(a: WordBag, b: WordBag): number {
 
 /** Aligns MT paragraphs with corrected ones, in order; every paragraph of each side appears in exactly one op. */
 export function alignParagraphs(mt: string[], corrected: string[], timeoutMs = 200): ParagraphOp[] {
-  const mtBags = mt.map(wordBag);
-  const correctedBags = corrected.map(wordBag);
+  const mtBags = lazyBags(mt);
+  const correctedBags = lazyBags(corrected);
   const mtIndex = mt.map((_, i) => i);
   const correctedIndex = corrected.map((_, i) => i);
   const same = (a: number, b: number) =>
-    mt[a] === corrected[b] || similarity(mtBags[a] as WordBag, correctedBags[b] as WordBag) >= sameParagraph;
+    mt[a] === corrected[b] || similarity(mtBags(a), correctedBags(b)) >= sameParagraph;
   const changes = diffArrays(mtIndex, correctedIndex, { comparator: same, timeout: timeoutMs });
   const ops: ParagraphOp[] = [];
   let m = 0;
@@ -78,7 +95,7 @@ export function alignParagraphs(mt: string[], corrected: string[], timeoutMs = 2
  * Pairs the removed and added paragraphs of one changed stretch: related ones by an order-keeping best match, the
  * rest by position (a rewritten paragraph is one edit, not a deletion and an insertion); leftovers stand alone.
  */
-function pairStretch(removed: number[], added: number[], mtBags: WordBag[], correctedBags: WordBag[]): ParagraphOp[] {
+function pairStretch(removed: number[], added: number[], mtBags: Bags, correctedBags: Bags): ParagraphOp[] {
   if (removed.length === 0 || added.length === 0) {
     return [
       ...removed.map((mt): ParagraphOp => ({ kind: 'remove', mt })),
@@ -105,19 +122,14 @@ function pairStretch(removed: number[], added: number[], mtBags: WordBag[], corr
 }
 
 /** Order-keeping pairs (indexes into `removed`, `added`) that maximise the total similarity of related paragraphs. */
-function bestRelatedPairs(
-  removed: number[],
-  added: number[],
-  mtBags: WordBag[],
-  correctedBags: WordBag[],
-): [number, number][] {
+function bestRelatedPairs(removed: number[], added: number[], mtBags: Bags, correctedBags: Bags): [number, number][] {
   const rows = removed.length;
   const cols = added.length;
   const width = cols + 1;
   const sims = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const s = similarity(mtBags[removed[i] as number] as WordBag, correctedBags[added[j] as number] as WordBag);
+      const s = similarity(mtBags(removed[i] as number), correctedBags(added[j] as number));
       sims[i * cols + j] = s >= relatedParagraph ? s : 0;
     }
   }
