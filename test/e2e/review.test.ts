@@ -154,6 +154,32 @@ describe.runIf(haveChromium || mustRun)('GET /articles/:id in Chromium', () => {
     await expect.poll(() => page.locator('#help').isVisible()).toBe(false);
   });
 
+  it('adds a correction the post-editor missed by selecting the MT text', async () => {
+    const phrase = 'Both countries';
+    // Browser code as a string: this project type-checks against Node's types, not the DOM's.
+    await page.evaluate(`(() => {
+      const text = ${JSON.stringify(phrase)};
+      const cell = [...document.querySelectorAll('td.mt')].find((td) => td.textContent.includes(text));
+      const node = [...cell.childNodes].find((n) => n.textContent.includes(text));
+      const start = node.textContent.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      cell.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    })()`);
+    const mt = ((await (await server.api('/api/articles/lavrov-in-china')).json()) as { mt: string }).mt;
+    expect(await page.locator('#add-mt-start').inputValue()).toBe(String(mt.indexOf(phrase)));
+    expect(await page.locator('#add-mt-text').inputValue()).toBe(phrase);
+    await page.locator('#add-corrected-text').fill('The two countries');
+    await page.getByRole('button', { name: 'Add edit' }).click();
+    await page.waitForURL(/edit=r-/);
+    const added = page.locator('a.edit-corrected[data-edit^="r-"]');
+    expect(await added.locator('ins').textContent()).toBe('The two countries');
+    await expect.poll(() => progress().textContent()).toBe(`3 of ${edits.length + 1} reviewed`);
+  });
+
   it('shows <script> and <img onerror> from the article as text and never runs them', async () => {
     await page.goto(`${server.url}/articles/html-injection`);
     await page.locator('#preview-text').waitFor();
