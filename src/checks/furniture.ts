@@ -1,4 +1,5 @@
-// Page-furniture checks: breadcrumb, byline label, date lines, share buttons, photo-credit casing, author initials.
+// Page-furniture checks of the header and buttons: breadcrumb, byline label, date lines, share buttons.
+import { authorInitials, photoCredit } from './credits.ts';
 import { finding, type Line, lineDeletionSpan, nonEmptyLines } from './text.ts';
 import type { Check, Finding } from './types.ts';
 
@@ -86,7 +87,9 @@ export const dateLineCheck: Check = {
     const lines = nonEmptyLines(text);
     const found: Finding[] = [];
     for (const line of lines.slice(0, headerLines)) {
-      if (!dateLine.test(line.text) || !isLabelShaped(line, 8)) continue;
+      // "…, 12:15 p.m." ends in a dot that closes no sentence: test the shape without it.
+      const label = { ...line, text: line.text.replace(/\s*[ap]\.\s?m\.$/i, '') };
+      if (!dateLine.test(line.text) || !isLabelShaped(label, 8)) continue;
       const [start, end] = lineDeletionSpan(text, lines, line.index);
       found.push(
         finding(
@@ -136,66 +139,9 @@ export const shareButton: Check = {
   },
 };
 
-// The MT lowercases all but the first letters of agency names in credits: "IMAGO" → "IMago", "DPA" → "DPa".
-const creditPattern = /(?:©|\(c\)|Photo:|Image:|Foto:)[^\n©]*/giu;
-const oddCasing = /\b\p{Lu}{2}\p{Ll}{2,}\b/gu;
+export { authorInitials, photoCredit };
 
-/** Mixed casing inside a photo credit ("© IMago Images"): proposes the word with one capital ("Imago"). */
-export const photoCredit: Check = {
-  id: 'photo-credit',
-  name: 'Photo credit casing',
-  description: 'A photo credit whose agency name the MT cased wrongly ("© IMago Images" for IMAGO).',
-  family: 'furniture',
-  category: 'linguistic/spelling',
-  run(text) {
-    const found: Finding[] = [];
-    for (const credit of text.matchAll(creditPattern)) {
-      for (const word of credit[0].matchAll(oddCasing)) {
-        const start = credit.index + word.index;
-        const fixed = word[0].charAt(0) + word[0].slice(1).toLowerCase();
-        found.push(
-          finding(
-            text,
-            {
-              check: 'photo-credit',
-              start,
-              end: start + word[0].length,
-              suggestion: fixed,
-              category: 'linguistic/spelling',
-            },
-            'minor',
-            `Credit name "${word[0]}" has broken casing: "${fixed}".`,
-          ),
-        );
-      }
-    }
-    return found;
-  },
-};
-
-// Author or agency initials closing a paragraph, "(marv)", "(dpa)", "(jh/afp)", possibly before a link footer.
-const initialsPattern = /[ \t]\((?!sic\))[a-z]{2,5}(?:\/[a-zA-Z]{2,5})*\)(?=[ \t]*(?:\n|$|\*))/gu;
-
-/** Author initials at the end of a paragraph ("(marv)"): delete them with the space before. */
-export const authorInitials: Check = {
-  id: 'author-initials',
-  name: 'Author initials',
-  description: 'The author\'s or agency\'s initials closing the text ("(marv)", "(dpa/lm)"), a German news convention.',
-  family: 'furniture',
-  category,
-  run(text) {
-    return [...text.matchAll(initialsPattern)].map((match) =>
-      finding(
-        text,
-        { check: 'author-initials', start: match.index, end: match.index + match[0].length, suggestion: '', category },
-        'minor',
-        `Author initials ${match[0].trim()} are a German news convention: delete them.`,
-      ),
-    );
-  },
-};
-
-/** The page-furniture checks, in reading order. */
+/** The page-furniture checks, in reading order (credits and initials are in `credits.ts`). */
 export const furnitureChecks: readonly Check[] = [
   breadcrumb,
   bylineLabelCheck,

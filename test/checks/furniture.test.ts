@@ -44,6 +44,9 @@ describe('date-line', () => {
     const text = 'Home page World\n\nCreated: 07/14/2023, 06:12\n\nText.';
     expect(applyFindings(text, dateLineCheck.run(text))).toBe('Home page World\n\nText.');
   });
+  it('takes a time with "a.m." or "p.m." for part of the date line', () => {
+    expect(spans(dateLineCheck, 'Headline\n\nAs of: 15.05.2024, 07:40 a.m.\n\nText.')).toHaveLength(1);
+  });
   it('leaves prose that mentions a date alone', () => {
     expect(spans(dateLineCheck, 'Created in 2020, the fund has paid out 3 million euros.')).toEqual([]);
   });
@@ -63,6 +66,13 @@ describe('photo-credit', () => {
   it('fixes broken casing inside a credit', () => {
     expect(photoCredit.run('Lavrov and Wang Yi. © IMago Images').map((f) => f.suggestion)).toEqual(['Imago']);
   });
+  it('gives agency names their own casing', () => {
+    expect(photoCredit.run('A tree. © Jan Woitas/DPA').map((f) => f.suggestion)).toEqual(['dpa']);
+    expect(photoCredit.run('A tree. © Jan Woitas/DPa and Picture Alliance').map((f) => f.suggestion)).toEqual([
+      'dpa',
+      'picture alliance',
+    ]);
+  });
   it('leaves well-cased credits alone', () => {
     expect(spans(photoCredit, 'Wang Yi. © IMAGO / Xinhua')).toEqual([]);
     expect(spans(photoCredit, 'Wang Yi. © Michael Kappeler/dpa')).toEqual([]);
@@ -76,6 +86,13 @@ describe('author-initials', () => {
       'Dialogue and negotiations. *fr.de is an offer from IPPEN.MEDIA.',
     );
     expect(spans(authorInitials, 'The police are investigating. (lm/dpa)\n\nNext.')).toEqual([' (lm/dpa)']);
+  });
+  it('deletes initials that open the last line, alone or before the footer', () => {
+    const text = 'Last paragraph.\n\nAlso read: more*\n\n(kk) *merkur.de is an offer from IPPEN.MEDIA.';
+    expect(spans(authorInitials, text)).toEqual(['(kk) ']);
+    expect(applyFindings('Last paragraph.\n\n(kk)', authorInitials.run('Last paragraph.\n\n(kk)'))).toBe(
+      'Last paragraph.',
+    );
   });
   it('leaves parentheses in mid-sentence and acronyms alone', () => {
     expect(spans(authorInitials, 'The party (spd) said so. The SPD (Social Democrats)')).toEqual([]);
