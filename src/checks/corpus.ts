@@ -84,7 +84,8 @@ export const corpusNameVariant: Check = {
     for (const word of candidates) {
       const variant = bySpelling.get(word.text);
       if (!variant || variant.canonical === word.text || style.names.has(word.text)) continue;
-      if (spellingsHere.has(variant.canonical)) continue;
+      // The article mixes spellings itself: `name-variant` reports that, with the spelling the article offers.
+      if (variant.spellings.some((use) => use.spelling !== word.text && spellingsHere.has(use.spelling))) continue;
       const elsewhere = variant.spellings.find((use) => use.spelling === variant.canonical)?.articles ?? [];
       // A tie between two spellings is no evidence either way, unless the house style settles it.
       const here = variant.spellings.find((use) => use.spelling === word.text)?.articles.length ?? 0;

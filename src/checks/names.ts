@@ -2,6 +2,7 @@
 import { isKnownWord } from './dictionary.ts';
 import { type HouseStyle, loadHouseStyle } from './house-style.ts';
 import { finding, isCapitalised, type Word, withoutPossessive, words } from './text.ts';
+import { englishTransliteration, isAboutCyrillicRegion, looksTransliterated } from './transliteration.ts';
 import type { Check, Finding } from './types.ts';
 
 /**
@@ -38,34 +39,75 @@ function computeSkeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** A German transliteration or place name from the house style ("Wladimir", "Kiew"), wherever it occurs. */
+/** The house-style entries found in `text`: German forms of the list, wherever they occur. */
+function listedNames(text: string, style: HouseStyle): Finding[] {
+  if (!style.pattern) return [];
+  return [...text.matchAll(style.pattern)].map((match) => {
+    const standard = style.names.get(match[0]) ?? match[0];
+    const fields = {
+      check: 'house-style-name',
+      start: match.index,
+      end: match.index + match[0].length,
+      suggestion: standard,
+      category: 'locale/name-format',
+    };
+    return finding(text, fields, 'minor', `"${match[0]}" is the German spelling; English news writes "${standard}".`);
+  });
+}
+
+/**
+ * Names the list does not hold but that show German transliteration marks ("Budanow", "Pokrowsk"), in texts about
+ * the region, with the English spelling by rule. A name the text also spells another way is `name-variant`'s:
+ * the spelling the text itself offers beats the rule's guess.
+ */
+function transliteratedNames(text: string, style: HouseStyle, listed: readonly Finding[]): Finding[] {
+  if (!isAboutCyrillicRegion(text)) return [];
+  const candidates = nameCandidates(text, style);
+  const mixed = new Set([...groupVariants(candidates).values()].flatMap((group) => [...group.keys()]));
+  const taken = new Set(listed.map((f) => f.start));
+  const found: Finding[] = [];
+  for (const word of candidates) {
+    if (taken.has(word.start) || mixed.has(word.text) || style.words.has(word.text)) continue;
+    if (!looksTransliterated(word.text)) continue;
+    const english = englishTransliteration(word.text);
+    const fields = {
+      check: 'house-style-name',
+      start: word.start,
+      end: word.end,
+      suggestion: english,
+      category: 'locale/name-format',
+    };
+    found.push(
+      finding(text, fields, 'minor', `"${word.text}" looks like a German transliteration; in English: "${english}"?`),
+    );
+  }
+  return found;
+}
+
+/** A German transliteration or German form of a name: from the house style ("Wladimir", "Kiew"), or by rule. */
 export const houseStyleName: Check = {
   id: 'house-style-name',
   name: 'House-style name',
-  description: 'A German transliteration or German form of a well-known name ("Wladimir", "Schoigu", "Kiew").',
+  description:
+    'A German transliteration or German form of a name: from the house style ("Wladimir", "Kiew") or by its marks ("Budanow").',
   family: 'names',
   category: 'locale/name-format',
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
-    if (!style.pattern) return [];
-    return [...text.matchAll(style.pattern)].map((match) => {
-      const standard = style.names.get(match[0]) ?? match[0];
-      const fields = {
-        check: 'house-style-name',
-        start: match.index,
-        end: match.index + match[0].length,
-        suggestion: standard,
-        category: 'locale/name-format',
-      };
-      return finding(text, fields, 'minor', `"${match[0]}" is the German spelling; English news writes "${standard}".`);
-    });
+    const listed = listedNames(text, style);
+    return [...listed, ...transliteratedNames(text, style, listed)].sort((a, b) => a.start - b.start);
   },
 };
+
+// Photo credits name photographers ("© Swen Pförtner/dpa"), not the people of the story: not name candidates.
+const creditLine = /©[^\n]*/g;
 
 /** Capitalised words that may be names: not common words at a sentence start, not acronyms, not too short. */
 export function nameCandidates(text: string, style: HouseStyle): Word[] {
   const candidates: Word[] = [];
+  const credits = text.includes('©') ? [...text.matchAll(creditLine)].map((m) => [m.index, m.index + m[0].length]) : [];
   for (const word of words(text)) {
+    if (credits.length && credits.some(([start = 0, end = 0]) => word.start >= start && word.start < end)) continue;
     const bare = withoutPossessive(word.text);
     if (bare.length < 4 || !isCapitalised(bare) || bare === bare.toUpperCase()) continue;
     if (!style.words.has(bare) && isKnownWord(bare.toLowerCase())) continue;

@@ -69,3 +69,24 @@ describe('name-variant', () => {
     expect(spans(nameVariant, 'Vladimir Putin and Volodymyr Zelensky.')).toEqual([]);
   });
 });
+
+describe('house-style-name by transliteration rule', () => {
+  const war = (sentence: string) => `Russia attacked Ukraine again. ${sentence}`;
+  it('flags names with German transliteration marks in texts about the region, with the English spelling', () => {
+    const found = houseStyleName.run(war('Governor Oleh Synjehubow reported attacks near Wowtschansk.'));
+    expect(found.map((f) => [f.text, f.suggestion])).toEqual([
+      ['Synjehubow', 'Synyehubov'],
+      ['Wowtschansk', 'Vovchansk'],
+    ]);
+  });
+  it('leaves German and Polish names alone, and -ow places outside the region', () => {
+    const text = war('Joschka Fischer, Winfried Kretschmann and Peter Tschentscher met in Rzeszow. Weltschmerz!');
+    expect(spans(houseStyleName, text)).toEqual([]);
+    expect(spans(houseStyleName, 'The market in Berlin-Pankow and in Teltow opens on Sunday.')).toEqual([]);
+  });
+  it('leaves a name the text spells two ways to the name-variant check', () => {
+    const text = war('Army chief Syrskyj spoke. Syrskyi said more.');
+    expect(spans(houseStyleName, text)).toEqual([]);
+    expect(nameVariant.run(text).map((f) => f.suggestion)).toEqual(['Syrskyi']);
+  });
+});
