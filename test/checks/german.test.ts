@@ -71,3 +71,19 @@ describe('number-format', () => {
     expect(spans(numberFormat, 'Parliament approved it by a 3:1 margin. Items 1,2,3.')).toEqual([]);
   });
 });
+
+describe('German nouns and loanwords', () => {
+  it('flags a German noun left in mid-sentence, with its English word', () => {
+    const found = germanWord.run('During the day it climbs to 14 Grad, the police said.');
+    expect(found.map((f) => [f.text, f.suggestion])).toEqual([['Grad', 'degrees']]);
+    expect(spans(capitalisedNoun, 'During the day it climbs to 14 Grad, the police said.')).toEqual([]);
+  });
+  it('leaves German nouns inside names and loanwords English capitalises alone', () => {
+    expect(spans(germanWord, 'A statement by the Polizei Köln was read out.')).toEqual([]);
+    expect(spans(capitalisedNoun, 'He said the Zeitgeist of fear was the worst adviser.')).toEqual([]);
+  });
+  it('counts a headline occurrence when a capitalised word recurs ("Patriot" systems)', () => {
+    const text = 'Kyiv asks for more Patriot systems\n\nThe president asked for two Patriot systems on Monday.';
+    expect(spans(capitalisedNoun, text)).toEqual([]);
+  });
+});
