@@ -32,8 +32,50 @@ export function isDictionaryEntry(word: string): boolean {
 export function bestSuggestion(word: string): string | null {
   let best = suggestCache.get(word);
   if (best === undefined) {
-    best = getSpeller().suggest(word)[0] ?? null;
+    best = closest(word, getSpeller().suggest(word));
     suggestCache.set(word, best);
+  }
+  return best;
+}
+
+/**
+ * Edit distance with the weights of typing slips: a swapped pair costs 0.5, a dropped letter put back 0.7, a letter
+ * too many 0.8, a wrong letter 1 ("recieved" is nearer "received" than "relieved", "slighty" nearer "slightly"
+ * than "slight" or "slights": omissions are the commonest typo).
+ */
+function typoDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i * 0.8];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j * 0.7);
+        continue;
+      }
+      const above = rows[i - 1] as number[];
+      const same = a[i - 1] === b[j - 1];
+      let cost = Math.min(
+        (above[j] as number) + 0.8,
+        (row[j - 1] as number) + 0.7,
+        (above[j - 1] as number) + (same ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        cost = Math.min(cost, ((rows[i - 2] as number[])[j - 2] as number) + 0.5);
+      }
+      row.push(cost);
+    }
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** The suggestion nearest by typing slips; the speller's own order among equals. */
+function closest(word: string, suggestions: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const suggestion of suggestions.slice(0, 8)) {
+    const distance = typoDistance(word.toLowerCase(), suggestion.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [suggestion, distance];
   }
   return best;
 }

@@ -91,8 +91,16 @@ const britishToAmerican: Array<[RegExp, string]> = [
 const prefixes =
   /^(?:anti|counter|cyber|eco|hyper|inter|mega|micro|multi|neo|non|over|post|pre|pro|pseudo|re|semi|sub|super|ultra|un|under)(?=\p{L}{3})/u;
 
+/** True when the word is two known words written together ("bodycams", "livestream"), as English compounds are. */
+function isClosedCompound(word: string): boolean {
+  for (let cut = 4; cut <= word.length - 3; cut++) {
+    if (isKnownWord(word.slice(0, cut)) && isKnownWord(word.slice(cut))) return true;
+  }
+  return false;
+}
+
 function isAcceptedSpelling(word: string): boolean {
-  if (isKnownWord(word)) return true;
+  if (isKnownWord(word) || isClosedCompound(word)) return true;
   const stem = word.replace(prefixes, '');
   if (stem !== word && isKnownWord(stem)) return true;
   let american = word;

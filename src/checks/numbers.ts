@@ -29,7 +29,7 @@ const dottedDate = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)/gu;
 // "won 3:1", "(1:0)": one digit after the colon cannot be a time; a sports word nearby tells it from a ratio.
 const score = /(?<![\d:.,])(\d{1,2}):(\d)(?![\d:])/gu;
 const sportsWords =
-  /\b(?:won|win|wins|beat|beats|lost|loses|defeat|victory|draw|drew|goals?|match|game|half-time|halftime|score[ds]?|final|league|Bundesliga|season|coach|striker|FC|SC|SV|VfB|TSV|SpVgg)\b/;
+  /\b(?:won|win|wins|beat|beats|lost|loses|defeat|victory|draw|drew|goals?|match|game|half-time|halftime|score[ds]?|final|league|Bundesliga|season|coach|striker|minute|equali[sz]er|equali[sz]ed|penalty|corner|kick-off|referee|whistle|FC|SC|SV|VfB|TSV|SpVgg)\b/;
 
 function dateInWords(day: number, month: number, year: string): string | null {
   const name = months[month - 1];

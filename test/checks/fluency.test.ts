@@ -29,6 +29,16 @@ describe('spelling', () => {
       ['avaiable', 'available'],
     ]);
   });
+  it('proposes the word a typing slip most likely came from', () => {
+    const text = 'He has recieved funds; the driver was slighty injured.';
+    expect(spelling.run(text).map((f) => [f.text, f.suggestion])).toEqual([
+      ['recieved', 'received'],
+      ['slighty', 'slightly'],
+    ]);
+  });
+  it('accepts closed compounds of two known words', () => {
+    expect(spans(spelling, 'Drivers get bodycams and a livestream.')).toEqual([]);
+  });
   it('accepts names, British spellings, prefixed words, house-style terms, numbers and addresses', () => {
     const text =
       'Lavrov spoke of a multipolar world. The colour of the centre travelled far; they organised a 5km run in Kharkiv. See www.fr.de or mail@fr.de, the d’Orsay and don’t.';
