@@ -35,7 +35,7 @@ export async function benchDiff(): Promise<void> {
     const { mt, corrected } = pairOfWords(words, words);
     // Small inputs need many warm-up runs before V8 has compiled the hot paths; large ones warm up on their own.
     const runs = words >= 60_000 ? 5 : 51;
-    const warmup = words >= 60_000 ? 1 : 50;
+    const warmup = words >= 60_000 ? 1 : words >= 6_000 ? 50 : 500;
     const edits = extractEdits(mt, corrected);
     const extract = medianMs(() => extractEdits(mt, corrected), runs, warmup);
     const floor = medianMs(() => [tokenize(mt), tokenize(corrected)], runs, warmup);

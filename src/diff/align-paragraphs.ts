@@ -31,6 +31,19 @@ function wordBag(text: string): WordBag {
   return { counts, total };
 }
 
+/** Characters at each end that, equal on both, mark the same paragraph edited in its middle. */
+const endLength = 32;
+
+/**
+ * The cheap test first: an edited paragraph usually keeps its opening and its close, and two different paragraphs
+ * almost never share both. Only long paragraphs of similar length qualify, so short lines still go by their words.
+ */
+function sameEnds(a: string, b: string): boolean {
+  if (a.length < 4 * endLength || b.length < 4 * endLength || Math.abs(a.length - b.length) > a.length / 4)
+    return false;
+  return a.startsWith(b.slice(0, endLength)) && a.endsWith(b.slice(-endLength));
+}
+
 type Bags = (index: number) => WordBag;
 
 /** Word bags computed on first use: paragraphs equal on both sides never need theirs. */
@@ -61,7 +74,9 @@ export function alignParagraphs(mt: string[], corrected: string[], timeoutMs = 2
   const mtIndex = mt.map((_, i) => i);
   const correctedIndex = corrected.map((_, i) => i);
   const same = (a: number, b: number) =>
-    mt[a] === corrected[b] || similarity(mtBags(a), correctedBags(b)) >= sameParagraph;
+    mt[a] === corrected[b] ||
+    sameEnds(mt[a] as string, corrected[b] as string) ||
+    similarity(mtBags(a), correctedBags(b)) >= sameParagraph;
   const changes = diffArrays(mtIndex, correctedIndex, { comparator: same, timeout: timeoutMs });
   const ops: ParagraphOp[] = [];
   let m = 0;
