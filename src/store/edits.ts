@@ -1,7 +1,6 @@
 // The edits table: an article's reviewable differences, kept current or stale across imports, never deleted.
 import type { Edit, EditOrigin } from '../diff/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
-import { bumpEditBuckets } from './counts.ts';
 import type { Store } from './db.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { nowIso, statement } from './statements.ts';
@@ -102,7 +101,6 @@ export function syncEdits(
   for (const edit of current) {
     if (produced.has(edit.id) || !options.inScope(edit.origin)) continue;
     statement(db, "UPDATE edits SET status = 'stale' WHERE id = :id").run({ id: edit.id });
-    bumpEditBuckets(db, edit.id, -1);
     result.staled++;
   }
   return result;
@@ -140,9 +138,7 @@ function upsertEdit(
        suggested_message = :suggestedMessage, check_id = :checkId, status = 'current'
      WHERE id = :id`,
   ).run({ ...edit, ...suggestionsOf(edit), ordinal });
-  if (existing.status === 'current') return 'kept';
-  bumpEditBuckets(db, edit.id, 1);
-  return 'revived';
+  return existing.status === 'current' ? 'kept' : 'revived';
 }
 
 function insertEdit(

@@ -1,7 +1,6 @@
 // The store's public surface in one import: opening the database and each table module's API (not its internals).
 export * from './api-tokens.ts';
 export * from './articles.ts';
-export { countsByReviewer, type ReviewerCount, type VerdictCount, verdictCounts } from './counts.ts';
 export * from './db.ts';
 export {
   addReviewerEdit,

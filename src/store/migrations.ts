@@ -159,6 +159,12 @@ export const migrations: readonly Migration[] = [
     sql: 'ALTER TABLE edits ADD COLUMN check_id TEXT;',
   },
   { version: 3, description: 'article_revisions: a counter per article that any change bumps', sql: revisions },
+  // The statistics became sums of per-article parts kept against article_revisions; nothing reads these counts.
+  {
+    version: 4,
+    description: 'drop verdict_counts (superseded by per-article statistics)',
+    sql: 'DROP TABLE verdict_counts;',
+  },
 ];
 
 /** The schema version this code writes. */

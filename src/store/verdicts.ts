@@ -1,7 +1,6 @@
 // The verdicts table (append-only) and current_verdicts: recording a decision, reading the history.
 import Database from 'better-sqlite3';
 import type { Severity } from '../review/taxonomy.ts';
-import { type Bucket, bumpBucket } from './counts.ts';
 import type { Store } from './db.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { nowIso, statement } from './statements.ts';
@@ -45,26 +44,19 @@ const columns = `v.id, v.edit_id AS editId, v.article_id AS articleId, v.reviewe
 const fromVerdicts = 'FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id';
 
 /**
- * Appends a verdict and makes it the reviewer's current one on the edit, keeping verdict_counts in step, all in one
- * transaction. A repeated (reviewerId, clientRequestId) returns the first verdict with `duplicate: true`.
+ * Appends a verdict and makes it the reviewer's current one on the edit, all in one transaction. A repeated (reviewerId, clientRequestId) returns the first verdict with `duplicate: true`.
  */
 export function recordVerdict(db: Store, input: VerdictInput): { verdict: StoredVerdict; duplicate: boolean } {
   return db
     .transaction(() => {
       const first = findRetried(db, input);
       if (first) return { verdict: first, duplicate: true };
-      const edit = statement(db, 'SELECT article_id AS articleId, status FROM edits WHERE id = :editId').get({
+      const edit = statement(db, 'SELECT article_id AS articleId FROM edits WHERE id = :editId').get({
         editId: input.editId,
-      }) as { articleId: string; status: string } | undefined;
+      }) as { articleId: string } | undefined;
       if (!edit) throw new NotFoundError(`no edit with id ${input.editId}`);
       const verdictId = insertVerdict(db, input, edit.articleId);
-      const bucket: Bucket = {
-        articleId: edit.articleId,
-        category: input.category ?? null,
-        severity: input.severity ?? null,
-        decision: input.decision,
-      };
-      makeCurrent(db, input, verdictId, bucket, edit.status === 'current');
+      makeCurrent(db, input, verdictId, edit.articleId);
       return { verdict: getVerdict(db, verdictId) as StoredVerdict, duplicate: false };
     })
     .immediate();
@@ -113,23 +105,23 @@ function insertVerdict(db: Store, input: VerdictInput, articleId: string): numbe
   }
 }
 
-// Moves the reviewer's count on this edit from the old bucket to the new one; stale edits are in no bucket.
-function makeCurrent(db: Store, input: VerdictInput, verdictId: number, bucket: Bucket, counted: boolean): void {
-  const key = { editId: input.editId, reviewerId: input.reviewerId };
-  const previous = statement(
-    db,
-    `SELECT article_id AS articleId, category, severity, decision FROM current_verdicts
-     WHERE edit_id = :editId AND reviewer_id = :reviewerId`,
-  ).get(key) as Bucket | undefined;
-  if (previous && counted) bumpBucket(db, previous, -1);
+// The reviewer's latest verdict on the edit, kept so that "reviewed" and current verdicts need no scan of history.
+function makeCurrent(db: Store, input: VerdictInput, verdictId: number, articleId: string): void {
   statement(
     db,
     `INSERT INTO current_verdicts (edit_id, reviewer_id, verdict_id, article_id, decision, category, severity)
      VALUES (:editId, :reviewerId, :verdictId, :articleId, :decision, :category, :severity)
      ON CONFLICT (edit_id, reviewer_id) DO UPDATE SET verdict_id = excluded.verdict_id,
        decision = excluded.decision, category = excluded.category, severity = excluded.severity`,
-  ).run({ ...key, ...bucket, verdictId });
-  if (counted) bumpBucket(db, bucket, 1);
+  ).run({
+    editId: input.editId,
+    reviewerId: input.reviewerId,
+    verdictId,
+    articleId,
+    decision: input.decision,
+    category: input.category ?? null,
+    severity: input.severity ?? null,
+  });
 }
 
 /** The verdict with this id, or undefined. */

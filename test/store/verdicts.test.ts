@@ -1,7 +1,6 @@
 // Tests of recording verdicts: append-only history, current verdict per reviewer, retries, kept counts.
 import { describe, expect, it } from 'vitest';
 import { articleRevisions, articleVersion, importArticle } from '../../src/store/articles.ts';
-import { countsByReviewer, verdictCounts } from '../../src/store/counts.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
 import { currentVerdicts, listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
 import { addReviewer, openTestStore, seedArticle, seedEdits, totalChanges } from './helpers.ts';
@@ -128,65 +127,6 @@ describe('listVerdicts and currentVerdicts', () => {
       ['alice', 'e-byline', 'reject', 'on second thought'],
       ['alice', 'e-marker', 'amend', null],
     ]);
-  });
-});
-
-describe('verdictCounts and countsByReviewer', () => {
-  it("moves a reviewer's count to the new bucket when they change their verdict", async () => {
-    const { db, alice, bob } = await reviewedSeed();
-    const sergey = { editId: 'e-sergey', category: 'terminology/inconsistent-entity' };
-    recordVerdict(db, { ...sergey, reviewerId: alice.id, decision: 'accept', severity: 'minor' });
-    recordVerdict(db, { ...sergey, reviewerId: bob.id, decision: 'accept', severity: 'minor' });
-    expect(verdictCounts(db)).toEqual([
-      { articleId: seedArticle.id, category: sergey.category, severity: 'minor', decision: 'accept', n: 2 },
-    ]);
-    recordVerdict(db, { ...sergey, reviewerId: alice.id, decision: 'accept', severity: 'major' });
-    expect(verdictCounts(db, { articleId: seedArticle.id })).toEqual([
-      { articleId: seedArticle.id, category: sergey.category, severity: 'major', decision: 'accept', n: 1 },
-      { articleId: seedArticle.id, category: sergey.category, severity: 'minor', decision: 'accept', n: 1 },
-    ]);
-    recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'reject' });
-    expect(countsByReviewer(db)).toEqual([
-      { reviewerId: alice.id, reviewerName: 'alice', category: null, severity: null, decision: 'reject', n: 1 },
-      {
-        reviewerId: alice.id,
-        reviewerName: 'alice',
-        category: sergey.category,
-        severity: 'major',
-        decision: 'accept',
-        n: 1,
-      },
-      {
-        reviewerId: bob.id,
-        reviewerName: 'bob',
-        category: sergey.category,
-        severity: 'minor',
-        decision: 'accept',
-        n: 1,
-      },
-    ]);
-    expect(verdictCounts(db, { articleId: 'other' })).toEqual([]);
-  });
-
-  it('agrees with a GROUP BY over the current verdicts after many changes', async () => {
-    const { db, alice, bob } = await reviewedSeed();
-    const decisions = ['accept', 'reject', 'accept', 'reject', 'accept'] as const;
-    const severities = ['minor', 'major', 'minor', 'critical', 'neutral'] as const;
-    for (let i = 0; i < 30; i++) {
-      recordVerdict(db, {
-        editId: seedEdits[i % 3]?.id ?? '',
-        reviewerId: i % 2 ? alice.id : bob.id,
-        decision: decisions[i % 5] ?? 'accept',
-        severity: severities[(i * 7) % 5] ?? 'minor',
-      });
-    }
-    const recomputed = db
-      .prepare(
-        `SELECT article_id AS articleId, category, severity, decision, count(*) AS n FROM current_verdicts
-         GROUP BY article_id, category, severity, decision ORDER BY article_id, category, severity, decision`,
-      )
-      .all();
-    expect(verdictCounts(db)).toEqual(recomputed);
   });
 });
 
