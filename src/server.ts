@@ -5,7 +5,14 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { importCorpus } from './import-corpus.ts';
 import { warmStatistics } from './stats/load-stats.ts';
-import { countReviewers, createReviewer, createSignInLink, openStore, type Store } from './store/index.ts';
+import {
+  countReviewers,
+  createReviewer,
+  createSignInLink,
+  deleteExpiredTokens,
+  openStore,
+  type Store,
+} from './store/index.ts';
 
 /** What `serve` needs to know. */
 export interface ServeOptions {
@@ -36,6 +43,8 @@ async function firstAdminLink(db: Store): Promise<string | undefined> {
 export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openStore(options.dbFile);
+  // Expired sessions and sign-in links are refused anyway; removing them keeps the tables from growing forever.
+  deleteExpiredTokens(db);
   const { imported, problems } = await importCorpus(db, options.corpusDir);
   for (const problem of problems) log(`corpus: ${problem.file}: ${problem.message}`);
   const changed = imported.filter((i) => i.result.status !== 'unchanged').length;

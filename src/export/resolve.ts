@@ -72,7 +72,7 @@ export function decisionOf(verdict: VerdictRecord, edit: Pick<StoredEdit, 'corre
 }
 
 /** True for a check's suggestion on an article that has a post-edit: the post-edit, not the check, is the default. */
-export function isProposalOnly(review: ArticleReview, edit: StoredEdit): boolean {
+function isProposalOnly(review: ArticleReview, edit: StoredEdit): boolean {
   return review.corrected !== null && edit.origin.startsWith('check:');
 }
 

@@ -110,13 +110,6 @@ export function cohensKappa(pairs: readonly (readonly [string, string])[]): numb
   return kappaOfTable(table);
 }
 
-/** Observed agreement over the pairs where both values are present. */
-export function observedAgreement(pairs: readonly (readonly [string | null, string | null])[]): FieldAgreement {
-  const present = pairs.filter(([a, b]) => a !== null && b !== null);
-  const agreed = present.filter(([a, b]) => a === b).length;
-  return { compared: present.length, agreed, observed: present.length > 0 ? agreed / present.length : null };
-}
-
 /** What two reviewers' shared decisions add up to: additive, so articles can be counted apart and summed. */
 export interface PairCells {
   reviewers: [string, string];

@@ -4,7 +4,6 @@ import type { VerdictRecord } from '../../src/export/types.ts';
 import {
   cohensKappa,
   currentPerReviewer,
-  observedAgreement,
   type ReviewerDecision,
   reviewerAgreement,
 } from '../../src/stats/agreement.ts';
@@ -86,24 +85,6 @@ describe('cohensKappa', () => {
         ['a', 'a'],
       ]),
     ).toBeNull();
-  });
-});
-
-describe('observedAgreement', () => {
-  it('compares only the pairs where both values are present', () => {
-    expect(
-      observedAgreement([
-        ['x', 'x'],
-        ['x', 'y'],
-        [null, 'x'],
-        ['z', 'z'],
-      ]),
-    ).toEqual({
-      compared: 3,
-      agreed: 2,
-      observed: 2 / 3,
-    });
-    expect(observedAgreement([[null, null]]).observed).toBeNull();
   });
 });
 
