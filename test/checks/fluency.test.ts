@@ -44,11 +44,4 @@ describe('spelling', () => {
       'Lavrov spoke of a multipolar world. The colour of the centre travelled far; they organised a 5km run in Kharkiv. See www.fr.de or mail@fr.de, the d’Orsay and don’t.';
     expect(spans(spelling, text)).toEqual([]);
   });
-  it('stays under 5 ms for a 600-word article after the dictionary is loaded', () => {
-    const text = 'The government said the talks would continue next week in the capital. '.repeat(50);
-    spelling.run(text);
-    const started = performance.now();
-    spelling.run(`${text} Another sentence.`);
-    expect(performance.now() - started).toBeLessThan(5);
-  });
 });
