@@ -14,8 +14,8 @@ interface TerVector {
   refLength?: number;
 }
 
-// shared/ sits beside the repository, in this checkout and in CI's clone alike.
-const vectorsUrl = new URL('../../../shared/data/ter/sacrebleu-ter-vectors.json', import.meta.url);
+// sacrebleu's vectors, copied into the repository with their notice (test/fixtures/ter/NOTICE.md).
+const vectorsUrl = new URL('../fixtures/ter/sacrebleu-ter-vectors.json', import.meta.url);
 const { cases } = JSON.parse(readFileSync(vectorsUrl, 'utf8')) as { cases: TerVector[] };
 
 describe('corpusTer on sacrebleu vectors', () => {
