@@ -26,18 +26,23 @@ export class CorpusFileError extends Error {
 export interface ReadTextOptions {
   /** Size limit in bytes; defaults to {@link MAX_TEXT_BYTES}. Tests pass a small one. */
   maxBytes?: number;
+  /** Accept a file of no text or only whitespace (line-parallel files, where an empty line is a segment). */
+  allowBlank?: boolean;
 }
 
 /** Reads a corpus text file as UTF-8 (strict), without its BOM and with CRLF / CR turned into LF. */
 export async function readArticleText(path: string, options: ReadTextOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
   const bytes = await readBytes(path, maxBytes);
-  return decodeArticleText(bytes, path);
+  return decodeArticleText(bytes, path, options.allowBlank);
 }
 
 /** Decodes and normalises file bytes as {@link readArticleText} does; `path` only names the file in errors. */
-export function decodeArticleText(bytes: Uint8Array, path: string): string {
-  if (bytes.length === 0) throw new CorpusFileError(path, 'empty file');
+export function decodeArticleText(bytes: Uint8Array, path: string, allowBlank = false): string {
+  if (bytes.length === 0) {
+    if (allowBlank) return '';
+    throw new CorpusFileError(path, 'empty file');
+  }
   const utf16 = utf16Bom(bytes);
   if (utf16) throw new CorpusFileError(path, `not UTF-8 but ${utf16} (it starts with a UTF-16 byte order mark)`);
   let text: string;
@@ -52,7 +57,7 @@ export function decodeArticleText(bytes: Uint8Array, path: string): string {
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new CorpusFileError(path, `contains a NUL character at offset ${nul}: not a text file`);
   text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw new CorpusFileError(path, text === '' ? 'empty file' : 'empty file (only whitespace)');
+  if (!allowBlank && text.trim() === '') throw new CorpusFileError(path, text === '' ? 'empty file' : 'empty file (only whitespace)');
   return text;
 }
 

@@ -60,6 +60,12 @@ describe('decodeArticleText', () => {
     expect(errorOf(() => decodeArticleText(bytes(0xef, 0xbb, 0xbf), 'x/mt.txt')).reason).toBe('empty file');
     expect(errorOf(() => decodeArticleText(utf8(' \r\n\t\n'), 'x/mt.txt')).reason).toBe('empty file (only whitespace)');
   });
+
+  it('accepts no text and blank lines when blank files are allowed (line-parallel TER files)', () => {
+    expect(decodeArticleText(bytes(), 'x/hyp.txt', true)).toBe('');
+    expect(decodeArticleText(utf8('\r\n\n'), 'x/hyp.txt', true)).toBe('\n\n');
+    expect(errorOf(() => decodeArticleText(bytes(0xff), 'x/hyp.txt', true)).reason).toMatch(/not valid UTF-8/);
+  });
 });
 
 describe('firstInvalidUtf8Offset', () => {
