@@ -1,10 +1,11 @@
 // `mt-review ter` run as a user runs it: the real bin on line-parallel files, its output and exit codes.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TerOptions } from '../../src/stats/ter.ts';
 import { cli } from '../support/cli.ts';
+import { terVectors } from '../support/ter-vectors.ts';
 
 const run = (...args: string[]) => cli(args);
 
@@ -77,17 +78,6 @@ describe('mt-review ter', () => {
   });
 });
 
-interface TerVector {
-  id: number;
-  hyp: string[];
-  refs: string[][];
-  options: TerOptions;
-  score: number;
-  edits?: number;
-  refLength?: number;
-}
-const vectors = JSON.parse(readFileSync(new URL('../fixtures/ter/sacrebleu-ter-vectors.json', import.meta.url), 'utf8'))
-  .cases as TerVector[];
 const flags = (options: TerOptions) => [
   ...(options.caseSensitive ? ['--case-sensitive'] : []),
   ...(options.normalized ? ['--normalized'] : []),
@@ -96,13 +86,13 @@ const flags = (options: TerOptions) => [
 
 describe("mt-review ter on sacrebleu's vectors", () => {
   it('has all 13 vectors, three of them with an empty hypothesis or reference', () => {
-    expect(vectors).toHaveLength(13);
-    const empty = vectors.filter((v) => [...v.hyp, ...v.refs.flat()].some((line) => line === ''));
+    expect(terVectors).toHaveLength(13);
+    const empty = terVectors.filter((v) => [...v.hyp, ...v.refs.flat()].some((line) => line === ''));
     expect(empty.map((v) => v.id)).toEqual([3, 4, 5]);
   });
 
   // An empty line is a segment like any other: a file of empty lines is not an empty file.
-  it.each(vectors.map((vector) => [vector.id, vector] as const))(
+  it.each(terVectors.map((vector) => [vector.id, vector] as const))(
     'reproduces case %i from files',
     async (id, vector) => {
       const hypPath = file(`vector-${id}.hyp`, vector.hyp);
