@@ -66,8 +66,9 @@ export function decodeArticleText(bytes: Uint8Array, path: string, allowBlank = 
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new CorpusFileError(path, `contains a NUL character at offset ${nul}: not a text file`);
   text = text.replace(/\r\n?/g, '\n');
-  if (!allowBlank && text.trim() === '')
+  if (!allowBlank && text.trim() === '') {
     throw new CorpusFileError(path, text === '' ? 'empty file' : 'empty file (only whitespace)');
+  }
   return text;
 }
 

@@ -39,7 +39,8 @@ function defuseFormula(text: string): string {
 /**
  * Every verdict as a row, oldest first: CRLF after each record, fields quoted as RFC 4180 has it, text cells
  * defused against formula injection (an apostrophe before a leading `=`, `+`, `-`, `@`, tab, CR or `'`); ids,
- * times and vocabularies are written as they are. Options are accepted for the registry; the verdict history does not depend on the undecided policy.
+ * times and vocabularies are written as they are. Options are accepted for the registry; the verdict history
+ * does not depend on the undecided policy.
  */
 export function renderCsv(review: ArticleReview, _options: ExportOptions = {}): string {
   const edits = new Map(review.edits.map((edit) => [edit.id, edit]));

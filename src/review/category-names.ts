@@ -17,9 +17,9 @@ const otherDimensionNames: Readonly<Record<string, readonly string[]>> = {
 /** How names compare: case, hyphens, underscores and runs of white space do not matter (`Word order` = `word-order`). */
 export function categoryNameKey(name: string): string {
   return name
-    .trim()
     .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 const namesOfDimension = (dimension: Dimension) => [
