@@ -11,6 +11,7 @@ import { exportRoutes } from './web/routes/export.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { statsRoutes } from './web/routes/stats.ts';
+import { taxonomyRoutes } from './web/routes/taxonomy.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
 
 const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
@@ -60,6 +61,7 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.use(editRoutes(db));
   app.use(exportRoutes(db));
   app.use(statsRoutes(db));
+  app.use(taxonomyRoutes());
   app.use(notFound);
   app.use(errorHandler);
   return app;

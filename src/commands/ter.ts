@@ -7,6 +7,7 @@ const usage = `Usage: mt-review ter --hyp FILE --ref FILE [--ref FILE2 ...] [--c
 
 Translation Edit Rate of the hypothesis lines against the line-parallel reference lines, as sacrebleu computes it:
 total edits (insertions, deletions, substitutions, block shifts) over total average reference length, x 100.
+An empty line is a segment (an empty hypothesis or reference); files end with or without a final newline.
   --ref FILE        a reference file; repeat for several references (the closest one counts per line)
   --case-sensitive  count case differences as errors (by default both sides are lowercased)
   --normalized      tercom normalisation: split punctuation off words, unescape XML entities
@@ -19,7 +20,8 @@ const maxTerFileBytes = 512 * 1024 * 1024;
 async function readLines(path: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readArticleText(path, { maxBytes: maxTerFileBytes });
+    // An empty line is a segment (an empty hypothesis or reference), so a file of empty lines is not empty.
+    text = await readArticleText(path, { maxBytes: maxTerFileBytes, allowBlank: true });
   } catch (error) {
     if (error instanceof CorpusFileError) throw new CommandError(error.message);
     throw error;
@@ -60,6 +62,7 @@ export const command: Command = {
     if (refPaths.length === 0) throw new UsageError('missing --ref FILE');
     const hypotheses = await readLines(hypPath);
     const references = await Promise.all(refPaths.map(readLines));
+    if (hypotheses.length === 0) throw new CommandError(`${hypPath}: no lines to score`);
     checkLineCounts(hypPath, hypotheses, refPaths, references);
     const options = {
       caseSensitive: values['case-sensitive'] === true,

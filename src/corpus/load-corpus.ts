@@ -1,9 +1,9 @@
 // Loading article folders and whole corpus folders: each article validated alone, its problems collected, not thrown.
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArticleJson } from './article-json.ts';
-import { CorpusFileError, type ReadTextOptions, readArticleText } from './read-text.ts';
+import { CorpusFileError, type ReadTextOptions, readArticleText, SYMLINK_REFUSED } from './read-text.ts';
 import type { ArticleMeta, CorpusProblem, LoadedArticle } from './types.ts';
 
 /** What an article id (its folder name) must look like: lowercase words of letters and digits joined by hyphens. */
@@ -42,17 +42,18 @@ export function articleIdProblem(id: string): string | undefined {
 
 /**
  * Loads one article folder (its name is the id): mt.txt is required; corrected.txt, source.txt, article.json are
- * optional. Every problem is reported at once, so that one pass fixes the folder.
+ * optional. Every problem is reported at once, so that one pass fixes the folder. Symbolic links (the folder or
+ * any of its files) are refused: one planted in the corpus would import and serve a file from outside it.
  */
 export async function loadArticle(dir: string, options: LoadOptions = {}): Promise<LoadArticleResult> {
   const id = basename(dir);
-  const folderProblem = await checkFolder(dir, 'article folder');
-  if (folderProblem) return { problems: [{ articleId: id, file: dir, message: folderProblem }] };
+  const folder = await folderEntry(dir, 'article folder', false);
+  if (typeof folder === 'string') return { problems: [{ articleId: id, file: dir, message: folder }] };
   const problems: CorpusProblem[] = [];
   const idProblem = articleIdProblem(id);
   if (idProblem) problems.push({ articleId: id, file: dir, message: idProblem });
   // One file after another (articles load in parallel): problems then come out in the same order every run.
-  const read = (name: string) => readOptional(id, join(dir, name), options, problems);
+  const read = (name: string) => readOptional(id, join(dir, name), { ...options, refuseLinks: true }, problems);
   const before = problems.length;
   const mt = await read('mt.txt');
   // Absent, not merely unreadable (that problem is already recorded).
@@ -63,6 +64,7 @@ export async function loadArticle(dir: string, options: LoadOptions = {}): Promi
   const source = await read('source.txt');
   const metaText = await read('article.json');
   const meta = metaText === undefined ? {} : parseMeta(id, join(dir, 'article.json'), metaText, problems);
+  if (await replacedSince(dir, folder)) problems.push({ articleId: id, file: dir, message: FOLDER_REPLACED });
   if (problems.length > 0 || mt === undefined) return { problems };
   const article: LoadedArticle = { id, dir, meta, mt };
   if (corrected !== undefined) article.corrected = corrected;
@@ -88,8 +90,9 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
 }
 
 async function listArticleDirs(corpusDir: string): Promise<string[]> {
-  const folderProblem = await checkFolder(corpusDir, 'corpus folder');
-  if (folderProblem) throw new CorpusFileError(corpusDir, folderProblem);
+  // The corpus folder itself may be a link (the operator chose it); the article folders in it may not.
+  const corpusFolder = await folderEntry(corpusDir, 'corpus folder', true);
+  if (typeof corpusFolder === 'string') throw new CorpusFileError(corpusDir, corpusFolder);
   let entries: Dirent[];
   try {
     entries = await readdir(corpusDir, { withFileTypes: true });
@@ -99,6 +102,7 @@ async function listArticleDirs(corpusDir: string): Promise<string[]> {
   const dirs: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
+    // A link to a folder is listed, so that loadArticle reports it refused instead of it vanishing without a word.
     if (entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(join(corpusDir, entry.name))))) {
       dirs.push(join(corpusDir, entry.name));
     }
@@ -131,18 +135,31 @@ function parseMeta(id: string, path: string, text: string, problems: CorpusProbl
   return {};
 }
 
-// Why `dir` cannot be used as a folder ("corpus folder not found", "not a folder"), or undefined when it can.
-async function checkFolder(dir: string, kind: string): Promise<string | undefined> {
+const FOLDER_REPLACED = 'the folder was replaced while it was read: refused (load it again)';
+
+// The folder's entry, or why it cannot be used ("corpus folder not found", "not a folder"). Without `follow`, a
+// symbolic link is refused instead of followed (lstat).
+async function folderEntry(dir: string, kind: string, follow: boolean): Promise<Stats | string> {
   try {
-    return (await stat(dir)).isDirectory() ? undefined : `not a folder (the ${kind} must be a directory)`;
+    const info = follow ? await stat(dir) : await lstat(dir);
+    if (info.isSymbolicLink()) return SYMLINK_REFUSED;
+    return info.isDirectory() ? info : `not a folder (the ${kind} must be a directory)`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? `${kind} not found` : `cannot open the ${kind}: ${(error as Error).message}`;
   }
 }
 
+// The files are opened by path, each refusing a link itself (O_NOFOLLOW); the folder on that path could still be
+// swapped for a link between the lstat above and the opens. Seeing the same folder entry afterwards closes that gap
+// but for a swap and a swap back in between, which no single check of a path can rule out.
+async function replacedSince(dir: string, before: Stats): Promise<boolean> {
+  const after = await lstat(dir).catch(() => undefined);
+  return after === undefined || after.isSymbolicLink() || after.ino !== before.ino || after.dev !== before.dev;
+}
+
 async function isFolder(path: string): Promise<boolean> {
-  return (await checkFolder(path, 'folder')) === undefined;
+  return typeof (await folderEntry(path, 'folder', true)) !== 'string';
 }
 
 // Plain code-unit order, not localeCompare: the same order on every machine and locale.

@@ -1,5 +1,6 @@
 // Reading one corpus text file: strict UTF-8, BOM and CRLF normalised, empty and oversized files refused.
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 
 /** The largest corpus file we read: news articles are a few KiB; anything this big is a wrong file. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -26,18 +27,31 @@ export class CorpusFileError extends Error {
 export interface ReadTextOptions {
   /** Size limit in bytes; defaults to {@link MAX_TEXT_BYTES}. Tests pass a small one. */
   maxBytes?: number;
+  /** Accept a file of no text or only whitespace (line-parallel files, where an empty line is a segment). */
+  allowBlank?: boolean;
+  /**
+   * Refuse the file when it is a symbolic link (the corpus: a link planted there must not expose a file outside
+   * it). Checked by the open itself (O_NOFOLLOW), so the file cannot be swapped for a link after a check.
+   */
+  refuseLinks?: boolean;
 }
+
+/** Why a symbolic link in the corpus is refused, as a problem's message says it. */
+export const SYMLINK_REFUSED = 'a symbolic link: refused (the corpus holds files and folders themselves, not links)';
 
 /** Reads a corpus text file as UTF-8 (strict), without its BOM and with CRLF / CR turned into LF. */
 export async function readArticleText(path: string, options: ReadTextOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
-  const bytes = await readBytes(path, maxBytes);
-  return decodeArticleText(bytes, path);
+  const bytes = await readBytes(path, maxBytes, options.refuseLinks === true);
+  return decodeArticleText(bytes, path, options.allowBlank);
 }
 
 /** Decodes and normalises file bytes as {@link readArticleText} does; `path` only names the file in errors. */
-export function decodeArticleText(bytes: Uint8Array, path: string): string {
-  if (bytes.length === 0) throw new CorpusFileError(path, 'empty file');
+export function decodeArticleText(bytes: Uint8Array, path: string, allowBlank = false): string {
+  if (bytes.length === 0) {
+    if (allowBlank) return '';
+    throw new CorpusFileError(path, 'empty file');
+  }
   const utf16 = utf16Bom(bytes);
   if (utf16) throw new CorpusFileError(path, `not UTF-8 but ${utf16} (it starts with a UTF-16 byte order mark)`);
   let text: string;
@@ -52,7 +66,9 @@ export function decodeArticleText(bytes: Uint8Array, path: string): string {
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new CorpusFileError(path, `contains a NUL character at offset ${nul}: not a text file`);
   text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw new CorpusFileError(path, text === '' ? 'empty file' : 'empty file (only whitespace)');
+  if (!allowBlank && text.trim() === '') {
+    throw new CorpusFileError(path, text === '' ? 'empty file' : 'empty file (only whitespace)');
+  }
   return text;
 }
 
@@ -63,25 +79,32 @@ export function formatBytes(bytes: number): string {
   return `${Number(value.toFixed(1))} ${unit}`;
 }
 
-// The size is checked with stat first so an accidental multi-GB file is never pulled into memory.
-async function readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+// The size is checked on the open file first, so an accidental multi-GB file is never pulled into memory.
+// O_NONBLOCK makes opening a FIFO return at once (it is then refused as not a regular file) instead of hanging.
+async function readBytes(path: string, maxBytes: number, refuseLinks: boolean): Promise<Uint8Array> {
+  let handle: FileHandle | undefined;
   try {
-    const info = await stat(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | (refuseLinks ? constants.O_NOFOLLOW : 0));
+    const info = await handle.stat();
     if (!info.isFile()) throw new CorpusFileError(path, 'not a regular file');
     if (info.size > maxBytes) {
       throw new CorpusFileError(path, `${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit`);
     }
-    return await readFile(path);
+    return await handle.readFile();
   } catch (error) {
     if (error instanceof CorpusFileError) throw error;
-    throw fileSystemError(path, error);
+    throw fileSystemError(path, error, refuseLinks);
+  } finally {
+    await handle?.close();
   }
 }
 
-function fileSystemError(path: string, error: unknown): CorpusFileError {
+function fileSystemError(path: string, error: unknown, refuseLinks: boolean): CorpusFileError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new CorpusFileError(path, 'file not found', code);
   if (code === 'EACCES' || code === 'EPERM') return new CorpusFileError(path, 'permission denied', code);
+  // With O_NOFOLLOW, ELOOP is how open says that the file itself is a symbolic link (a dangling one too).
+  if (code === 'ELOOP' && refuseLinks) return new CorpusFileError(path, SYMLINK_REFUSED, code);
   const detail = error instanceof Error ? error.message : String(error);
   return new CorpusFileError(path, `cannot read: ${detail}`, code);
 }

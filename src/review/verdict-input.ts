@@ -1,5 +1,6 @@
 // Validates a verdict as it arrives from a form or the JSON API, naming the field at fault.
-import { findCategory, isSeverity, type Severity } from './taxonomy.ts';
+import { canonicalCategory } from './category-names.ts';
+import { findSeverity, type Severity } from './taxonomy.ts';
 
 /** The longest note a verdict may carry. */
 export const maxNoteLength = 5000;
@@ -40,6 +41,19 @@ function optionalString(
   return null;
 }
 
+// The category as its canonical id: MQM allows an error at any level of its typology, named in any case, and
+// WMT's labels (which the mqm export writes) read back as ours.
+function categoryOf(fields: Record<string, unknown>, errors: FieldError[]): string | null {
+  const name = optionalString(fields, 'category', 100, errors);
+  if (name === null) return null;
+  const category = canonicalCategory(name);
+  if (category === undefined) {
+    const message = `unknown category "${name}": GET /api/taxonomy lists the categories and the names accepted`;
+    errors.push({ field: 'category', message });
+  }
+  return category ?? null;
+}
+
 /** Checks `body` (parsed JSON or form fields); returns the verdict or every field error. */
 export function validateVerdict(body: unknown): { verdict: VerdictFields } | { errors: FieldError[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -51,11 +65,9 @@ export function validateVerdict(body: unknown): { verdict: VerdictFields } | { e
   if (!decisions.includes(decision as VerdictFields['decision'])) {
     errors.push({ field: 'decision', message: `decision must be one of ${decisions.join(', ')}` });
   }
-  const category = optionalString(fields, 'category', 100, errors);
-  if (category !== null && !findCategory(category))
-    errors.push({ field: 'category', message: `unknown category "${category}"` });
-  const severity = given(fields.severity) ? fields.severity : null;
-  if (severity !== null && !isSeverity(severity)) {
+  const category = categoryOf(fields, errors);
+  const severity = given(fields.severity) ? (findSeverity(fields.severity) ?? null) : null;
+  if (given(fields.severity) && severity === null) {
     errors.push({ field: 'severity', message: 'severity must be one of neutral, minor, major, critical' });
   }
   const note = optionalString(fields, 'note', maxNoteLength, errors);
@@ -69,7 +81,7 @@ export function validateVerdict(body: unknown): { verdict: VerdictFields } | { e
     verdict: {
       decision: decision as VerdictFields['decision'],
       category,
-      severity: severity as Severity | null,
+      severity,
       note,
       amendedText: decision === 'amend' ? amendedText : null,
       clientRequestId,

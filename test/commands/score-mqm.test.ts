@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
 
-const tedSample = fileURLToPath(new URL('../../../shared/data/wmt-mqm/ted-ende.mqm.first2000.tsv', import.meta.url));
+const tedSample = fileURLToPath(new URL('../fixtures/wmt-mqm/ted-ende.mqm.first2000.tsv', import.meta.url));
 
 const run = (...args: string[]) => cli(args);
 

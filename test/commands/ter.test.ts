@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TerOptions } from '../../src/stats/ter.ts';
 import { cli } from '../support/cli.ts';
+import { terVectors } from '../support/ter-vectors.ts';
 
 const run = (...args: string[]) => cli(args);
 
@@ -73,5 +75,50 @@ describe('mt-review ter', () => {
     const noRef = await run('ter', '--hyp', hyp);
     expect(noRef.code).toBe(2);
     expect(noRef.stderr).toContain('missing --ref FILE');
+  });
+});
+
+const flags = (options: TerOptions) => [
+  ...(options.caseSensitive ? ['--case-sensitive'] : []),
+  ...(options.normalized ? ['--normalized'] : []),
+  ...(options.noPunct ? ['--no-punct'] : []),
+];
+
+describe("mt-review ter on sacrebleu's vectors", () => {
+  it('has all 13 vectors, three of them with an empty hypothesis or reference', () => {
+    expect(terVectors).toHaveLength(13);
+    const empty = terVectors.filter((v) => [...v.hyp, ...v.refs.flat()].some((line) => line === ''));
+    expect(empty.map((v) => v.id)).toEqual([3, 4, 5]);
+  });
+
+  // An empty line is a segment like any other: a file of empty lines is not an empty file.
+  it.each(terVectors.map((vector) => [vector.id, vector] as const))(
+    'reproduces case %i from files',
+    async (id, vector) => {
+      const hypPath = file(`vector-${id}.hyp`, vector.hyp);
+      const refArgs = vector.refs.flatMap((lines, index) => ['--ref', file(`vector-${id}.ref${index}`, lines)]);
+      const { code, stdout, stderr } = await run(
+        'ter',
+        '--hyp',
+        hypPath,
+        ...refArgs,
+        ...flags(vector.options),
+        '--json',
+      );
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as { score: number; edits: number; refLength: number };
+      expect(Math.abs(result.score - vector.score)).toBeLessThan(1e-3);
+      if (vector.edits !== undefined) expect(result.edits).toBe(vector.edits);
+      if (vector.refLength !== undefined) expect(result.refLength).toBeCloseTo(vector.refLength, 9);
+    },
+  );
+
+  it('fails with exit 1 on a file with no lines at all (0 bytes), naming it', async () => {
+    const none = join(folder, 'none.txt');
+    writeFileSync(none, '');
+    const { code, stderr } = await run('ter', '--hyp', none, '--ref', none);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${none}: no lines to score`);
   });
 });

@@ -1,5 +1,6 @@
 // Tests for reading one corpus text file: UTF-8 strictness, BOM and CRLF, empty and oversized files.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import {
   formatBytes,
   MAX_TEXT_BYTES,
   readArticleText,
+  SYMLINK_REFUSED,
 } from '../../src/corpus/read-text.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -59,6 +61,12 @@ describe('decodeArticleText', () => {
     expect(errorOf(() => decodeArticleText(bytes(), 'x/mt.txt')).message).toBe('x/mt.txt: empty file');
     expect(errorOf(() => decodeArticleText(bytes(0xef, 0xbb, 0xbf), 'x/mt.txt')).reason).toBe('empty file');
     expect(errorOf(() => decodeArticleText(utf8(' \r\n\t\n'), 'x/mt.txt')).reason).toBe('empty file (only whitespace)');
+  });
+
+  it('accepts no text and blank lines when blank files are allowed (line-parallel TER files)', () => {
+    expect(decodeArticleText(bytes(), 'x/hyp.txt', true)).toBe('');
+    expect(decodeArticleText(utf8('\r\n\n'), 'x/hyp.txt', true)).toBe('\n\n');
+    expect(errorOf(() => decodeArticleText(bytes(0xff), 'x/hyp.txt', true)).reason).toMatch(/not valid UTF-8/);
   });
 });
 
@@ -122,5 +130,19 @@ describe('readArticleText', () => {
 
   it('says a folder is not a regular file', async () => {
     await expect(readArticleText(dir)).rejects.toThrow(`${dir}: not a regular file`);
+  });
+
+  it('says a named pipe is not a regular file, without waiting for a writer', async () => {
+    const fifo = join(dir, 'mt.txt');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readArticleText(fifo)).rejects.toThrow(`${fifo}: not a regular file`);
+  });
+
+  it('follows a symbolic link unless told to refuse links', async () => {
+    await writeFile(join(dir, 'real.txt'), 'Text\n');
+    await symlink(join(dir, 'real.txt'), join(dir, 'link.txt'));
+    expect(await readArticleText(join(dir, 'link.txt'))).toBe('Text\n');
+    const error = await readArticleText(join(dir, 'link.txt'), { refuseLinks: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: SYMLINK_REFUSED, code: 'ELOOP' });
   });
 });

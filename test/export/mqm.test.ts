@@ -2,13 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MQM_COLUMNS, renderMqm } from '../../src/export/mqm.ts';
-import { WMT_CATEGORY } from '../../src/export/mqm-categories.ts';
+import { WMT_CATEGORY } from '../../src/review/wmt-categories.ts';
 import { NASTY_REVIEWER, nastyIds, nastyReview, seedReview } from './fixtures.ts';
 
-const wmtFile = readFileSync(
-  new URL('../../../shared/data/wmt-mqm/ted-ende.mqm.first2000.tsv', import.meta.url),
-  'utf8',
-);
+const wmtFile = readFileSync(new URL('../fixtures/wmt-mqm/ted-ende.mqm.first2000.tsv', import.meta.url), 'utf8');
 const wmtRows = wmtFile
   .trimEnd()
   .split('\n')

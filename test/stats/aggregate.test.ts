@@ -103,6 +103,18 @@ describe('articleStats on the seed article', () => {
     expect(stats.scores.matecat?.perThousandWords).toBeCloseTo((13 / 413) * 1000);
   });
 
+  it('counts a dimension alone and a non-translation under their own ids; WMT weighs a non-translation 25', () => {
+    const category = (i: number) => (i === 0 ? 'accuracy/other' : 'accuracy/non-translation');
+    const reviewed = withVerdicts(base, (edit, i) =>
+      i < 2 ? verdict(edit.id, { category: category(i), severity: 'minor' }) : undefined,
+    );
+    const stats = articleStats(reviewed);
+    expect(stats.errors.byCategory).toEqual({ 'accuracy/other': 1, 'accuracy/non-translation': 1 });
+    // WMT: Accuracy minor 1 + Non-translation! 25; MQM 2.0 knows no such exception: two minor errors.
+    expect(stats.scores.wmt?.penalty).toBe(26);
+    expect(stats.scores.mqm2?.penalty).toBe(2);
+  });
+
   it('gives HTER 0 when every edit is rejected: the corrected text is the MT', () => {
     const stats = articleStats(withVerdicts(base, (edit) => verdict(edit.id, { decision: 'reject' })));
     expect(stats.hter.score).toBe(0);

@@ -5,7 +5,7 @@ import { findScoringModel, type ScorableError, type ScoringModel, scoreErrors } 
 import { scoreWmtMqmText } from '../../src/stats/score-mqm-file.ts';
 import { parseWmtMqm } from '../../src/stats/wmt-tsv.ts';
 
-const wmtMqmDir = new URL('../../../shared/data/wmt-mqm/', import.meta.url);
+const wmtMqmDir = new URL('../fixtures/wmt-mqm/', import.meta.url);
 
 function model(id: string): ScoringModel {
   const found = findScoringModel(id);
@@ -139,7 +139,8 @@ describe('scoreWmtMqmText on the published TED en-de sample', () => {
   const spans = readFileSync(new URL('ted-ende.mqm.first2000.tsv', wmtMqmDir), 'utf8');
   const published = new Map<string, string>();
   // The published file mixes tabs and spaces (NOTICE.md): split on any whitespace.
-  for (const line of readFileSync(new URL('ted-ende.avg_seg_scores.tsv', wmtMqmDir), 'utf8').split('\n').slice(1)) {
+  const publishedText = readFileSync(new URL('ted-ende.avg_seg_scores.first118.tsv', wmtMqmDir), 'utf8');
+  for (const line of publishedText.split('\n').slice(1)) {
     const [system, score, segId] = line.trim().split(/\s+/);
     if (system && score && segId) published.set(`${system}\t${segId}`, score);
   }

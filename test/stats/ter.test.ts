@@ -1,29 +1,15 @@
 // TER against sacrebleu's published vectors, plus the properties of shifts, references and options they rely on.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusTer, sentenceTer, type TerOptions } from '../../src/stats/ter.ts';
+import { corpusTer, sentenceTer } from '../../src/stats/ter.ts';
 import { tokenizeForTer } from '../../src/stats/ter-tokenize.ts';
-
-interface TerVector {
-  id: number;
-  hyp: string[];
-  refs: string[][];
-  options: TerOptions;
-  score: number;
-  edits?: number;
-  refLength?: number;
-}
-
-// shared/ sits beside the repository, in this checkout and in CI's clone alike.
-const vectorsUrl = new URL('../../../shared/data/ter/sacrebleu-ter-vectors.json', import.meta.url);
-const { cases } = JSON.parse(readFileSync(vectorsUrl, 'utf8')) as { cases: TerVector[] };
+import { terVectors } from '../support/ter-vectors.ts';
 
 describe('corpusTer on sacrebleu vectors', () => {
   it('loads all the vectors', () => {
-    expect(cases.length).toBe(13);
+    expect(terVectors.length).toBe(13);
   });
 
-  it.each(cases.map((vector) => [vector.id, vector] as const))('reproduces case %i', (_id, vector) => {
+  it.each(terVectors.map((vector) => [vector.id, vector] as const))('reproduces case %i', (_id, vector) => {
     const result = corpusTer(vector.hyp, vector.refs, vector.options);
     expect(Math.abs(result.score - vector.score)).toBeLessThan(1e-3);
     if (vector.edits !== undefined) expect(result.edits).toBe(vector.edits);
