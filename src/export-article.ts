@@ -33,7 +33,7 @@ export function runExport(
   if (!policies.includes(policy as UndecidedPolicy)) {
     return { problem: 'unknown-policy', message: `unknown policy "${policy}": use keep-correction or keep-mt` };
   }
-  const review = loadArticleReview(db, id);
+  const review = loadArticleReview(db, id, { history: format.history });
   if (!review) return { problem: 'unknown-article', message: `no article "${id}"` };
   // The JSON export carries the article's quality figures too, as the statistics page computes them.
   const scores = format.id === 'json' ? scoresOf(articleStats(review)) : undefined;

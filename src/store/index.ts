@@ -29,9 +29,13 @@ export {
   currentVerdicts,
   getVerdict,
   listVerdicts,
+  maxHistoryPage,
   recordVerdict,
   recordVerdictBatch,
+  reviewerActivity,
+  type StoredActivity,
   type StoredVerdict,
   type VerdictDecision,
   type VerdictInput,
+  verdictHistory,
 } from './verdicts.ts';

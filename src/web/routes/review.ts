@@ -66,7 +66,6 @@ function pageEdit(e: EditView) {
     suggestedSeverity: e.edit.suggestedSeverity ?? null,
     standing: e.standing,
     current: e.current,
-    history: e.history,
   };
 }
 
@@ -110,7 +109,8 @@ export function reviewRoutes(db: Store): Router {
       reviewed: view.reviewed,
       edits: view.edits.map(edit),
       staleEdits: view.stale.map(edit),
-      verdicts: review.verdicts,
+      // The history is paged on its own route: this answer stays the same size however many verdicts there are.
+      history: `/api/articles/${encodeURIComponent(review.id)}/verdicts`,
     });
   });
   return router;
