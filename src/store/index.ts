@@ -10,6 +10,7 @@ export {
   listEdits,
   type StoredEdit,
   type SyncResult,
+  setEditAside,
 } from './edits.ts';
 export * from './errors.ts';
 export { type Migration, migrations, schemaVersion } from './migrations.ts';
