@@ -8,6 +8,8 @@ import { errorHandler, notFound } from './web/errors.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
+import { historyRoutes } from './web/routes/history.ts';
+import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { statsRoutes } from './web/routes/stats.ts';
@@ -60,6 +62,8 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
   app.use(exportRoutes(db));
+  app.use(historyRoutes(db));
+  app.use(repairRoutes(db));
   app.use(statsRoutes(db));
   app.use(taxonomyRoutes());
   app.use(notFound);

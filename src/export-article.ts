@@ -1,6 +1,7 @@
 // One export request, as the HTTP route and the CLI both make it: format and policy checked, the review rendered.
 import type { UndecidedPolicy } from './diff/index.ts';
 import { type ExportFormat, type ExportOutput, exportFormats, findExportFormat } from './export/formats.ts';
+import { UnresolvableReviewError } from './export/integrity.ts';
 import { loadArticleReview } from './export/load-review.ts';
 import { articleStats } from './stats/aggregate.ts';
 import type { Store } from './store/index.ts';
@@ -12,7 +13,10 @@ export interface ExportResult extends ExportOutput {
 }
 
 /** Why an export cannot be made: the article or the format is unknown, or the policy is. */
-export type ExportProblem = { problem: 'unknown-article' | 'unknown-format' | 'unknown-policy'; message: string };
+export type ExportProblem = {
+  problem: 'unknown-article' | 'unknown-format' | 'unknown-policy' | 'unresolvable-article';
+  message: string;
+};
 
 const policies: UndecidedPolicy[] = ['keep-correction', 'keep-mt'];
 
@@ -33,12 +37,17 @@ export function runExport(
   if (!policies.includes(policy as UndecidedPolicy)) {
     return { problem: 'unknown-policy', message: `unknown policy "${policy}": use keep-correction or keep-mt` };
   }
-  const review = loadArticleReview(db, id);
+  const review = loadArticleReview(db, id, { history: format.history });
   if (!review) return { problem: 'unknown-article', message: `no article "${id}"` };
-  // The JSON export carries the article's quality figures too, as the statistics page computes them.
-  const scores = format.id === 'json' ? scoresOf(articleStats(review)) : undefined;
-  const output = format.render(review, { policy: policy as UndecidedPolicy, scores });
-  return { ...output, format, fileName: `${id}.${format.extension}` };
+  try {
+    // The JSON export carries the article's quality figures too, as the statistics page computes them.
+    const scores = format.id === 'json' ? scoresOf(articleStats(review)) : undefined;
+    const output = format.render(review, { policy: policy as UndecidedPolicy, scores });
+    return { ...output, format, fileName: `${id}.${format.extension}` };
+  } catch (error) {
+    if (!(error instanceof UnresolvableReviewError)) throw error;
+    return { problem: 'unresolvable-article', message: `${error.message}; open the article's page to repair it` };
+  }
 }
 
 function scoresOf(stats: ReturnType<typeof articleStats>) {

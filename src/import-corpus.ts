@@ -6,7 +6,15 @@ import type { CorpusText } from './checks/types.ts';
 import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { extractEdits } from './diff/index.ts';
-import { getArticle, type ImportResult, importArticle, type Store } from './store/index.ts';
+import {
+  getArticle,
+  type ImportResult,
+  importArticle,
+  NotFoundError,
+  type Store,
+  type SyncResult,
+  setCorrectedText,
+} from './store/index.ts';
 
 /** The outcome of importing a corpus: per article what happened, and the problems of the articles left out. */
 export interface CorpusImport {
@@ -35,6 +43,18 @@ export function importLoadedArticle(
   corpus: readonly CorpusText[] = [],
 ): ImportResult {
   return importArticle(db, article, editsFor(db, article, corpus));
+}
+
+/**
+ * Saves the corrected text a reviewer typed for an article without corrected.txt. Its edits are those an import of
+ * the same text would make (the post-edit's, labelled by the checks, and the checks' findings clear of it), so the
+ * checks' suggestions it overrides turn stale instead of overlapping it.
+ */
+export function saveTypedCorrection(db: Store, articleId: string, corrected: string, reviewerId: number): SyncResult {
+  const stored = getArticle(db, articleId);
+  if (!stored) throw new NotFoundError(`no article with id ${articleId}`);
+  const article: LoadedArticle = { id: stored.id, dir: '', meta: {}, mt: stored.mt, corrected };
+  return setCorrectedText(db, articleId, corrected, editsFor(db, article), reviewerId);
 }
 
 /** Loads every article folder under `corpusDir` and imports the good ones; one bad article stops no other. */

@@ -29,7 +29,9 @@ The number of undecided edits is reported on standard error.`,
         values.policy ?? 'keep-correction',
       );
       if ('problem' in result) {
-        if (result.problem === 'unknown-article') throw new CommandError(`${result.message} in ${file}`);
+        if (result.problem === 'unknown-article' || result.problem === 'unresolvable-article') {
+          throw new CommandError(`${result.message} in ${file}`);
+        }
         throw new UsageError(result.message);
       }
       if (values.out) writeFileSync(values.out, result.body);

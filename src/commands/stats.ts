@@ -33,6 +33,9 @@ export function statsTable(stats: Statistics, modelId: string): string {
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number)))
       .join('  ');
   const lines = [line(header), ...rows.map(line)];
+  for (const a of stats.attention) {
+    lines.push(`needs attention: ${a.id} (left out above): ${a.problems.map((p) => p.message).join('; ')}`);
+  }
   for (const r of stats.reviewers) lines.push(`reviewer ${r.reviewer}: ${r.verdicts} verdicts on ${r.edits} edits`);
   for (const p of stats.agreement) {
     const kappa = p.kappa === null ? '-' : p.kappa.toFixed(3);

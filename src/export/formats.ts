@@ -22,18 +22,28 @@ export interface ExportFormat {
   mediaType: string;
   /** File name extension, without the dot. */
   extension: string;
+  /** True when the format carries the whole verdict history, which the review must then be loaded with. */
+  history: boolean;
   render(review: ArticleReview, options?: ExportOptions): ExportOutput;
 }
 
 type Format = (review: ArticleReview, resolution: Resolution, options: ExportOptions) => string;
 
 /** A registry entry whose render resolves the review once and hands the resolution to the format. */
-function entry(id: string, label: string, mediaType: string, extension: string, format: Format): ExportFormat {
+function entry(
+  id: string,
+  label: string,
+  mediaType: string,
+  extension: string,
+  format: Format,
+  history = false,
+): ExportFormat {
   return {
     id,
     label,
     mediaType,
     extension,
+    history,
     render(review, options = {}) {
       const resolution = resolveReview(review, options.policy);
       return { body: format(review, resolution, options), counts: resolution.counts };
@@ -45,9 +55,9 @@ function entry(id: string, label: string, mediaType: string, extension: string, 
 export const exportFormats: readonly ExportFormat[] = [
   entry('txt', 'Plain text', 'text/plain; charset=utf-8', 'txt', (_, resolution) => formatTxt(resolution).body),
   entry('md', 'Markdown', 'text/markdown; charset=utf-8', 'md', formatMd),
-  entry('json', 'JSON (review data)', 'application/json; charset=utf-8', 'json', formatJson),
+  entry('json', 'JSON (review data)', 'application/json; charset=utf-8', 'json', formatJson, true),
   entry('xliff', 'XLIFF 2.1', 'application/xliff+xml; charset=utf-8', 'xlf', formatXliff),
-  entry('csv', 'CSV (verdicts)', 'text/csv; charset=utf-8; header=present', 'csv', (review) => renderCsv(review)),
+  entry('csv', 'CSV (verdicts)', 'text/csv; charset=utf-8; header=present', 'csv', (review) => renderCsv(review), true),
   entry('mqm', 'MQM (WMT layout)', 'text/tab-separated-values; charset=utf-8', 'mqm.tsv', formatMqm),
 ];
 

@@ -1,9 +1,37 @@
 // Reads one article's review from the store in the shape every export, the review page and the API share.
-import { getArticle, listEdits, listVerdicts, type Store } from '../store/index.ts';
-import type { ArticleReview } from './types.ts';
+import {
+  currentVerdicts,
+  getArticle,
+  listEdits,
+  listVerdicts,
+  reviewerActivity,
+  type Store,
+  type StoredVerdict,
+} from '../store/index.ts';
+import type { ArticleReview, VerdictRecord } from './types.ts';
 
-/** The article with all its edits (stale ones too) and its whole verdict history; undefined when unknown. */
-export function loadArticleReview(db: Store, id: string): ArticleReview | undefined {
+/** What to read besides the article and its edits: the whole verdict history, or (default) each reviewer's latest. */
+export interface LoadOptions {
+  history?: boolean;
+}
+
+const toRecord = (v: StoredVerdict): VerdictRecord => ({
+  id: v.id,
+  editId: v.editId,
+  reviewer: v.reviewerName,
+  decision: v.decision,
+  category: v.category,
+  severity: v.severity,
+  note: v.note,
+  amendedText: v.amendedText,
+  createdAt: v.createdAt,
+});
+
+/**
+ * The article with all its edits (stale ones too) and its verdicts; undefined when unknown. Only each reviewer's
+ * latest verdict per edit unless the history is asked for: a page must not cost more as the history grows.
+ */
+export function loadArticleReview(db: Store, id: string, options: LoadOptions = {}): ArticleReview | undefined {
   const article = getArticle(db, id);
   if (!article) return undefined;
   const meta = {
@@ -22,16 +50,7 @@ export function loadArticleReview(db: Store, id: string): ArticleReview | undefi
     corrected: article.corrected,
     source: article.source,
     edits: listEdits(db, id, { includeStale: true }).map((edit) => ({ ...edit, message: edit.suggestedMessage })),
-    verdicts: listVerdicts(db, id).map((v) => ({
-      id: v.id,
-      editId: v.editId,
-      reviewer: v.reviewerName,
-      decision: v.decision,
-      category: v.category,
-      severity: v.severity,
-      note: v.note,
-      amendedText: v.amendedText,
-      createdAt: v.createdAt,
-    })),
+    verdicts: (options.history ? listVerdicts(db, id) : currentVerdicts(db, id)).map(toRecord),
+    activity: reviewerActivity(db, id),
   };
 }

@@ -1,5 +1,6 @@
 // The step every export shares: which verdict stands for each edit, and the MT with those decisions applied.
 import { amendedReplacement, applyVerdicts, type Decision, type UndecidedPolicy } from '../diff/index.ts';
+import { reviewProblems, UnresolvableReviewError } from './integrity.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from './types.ts';
 
 /** Options every format accepts; each format reads the ones it needs. */
@@ -78,6 +79,8 @@ function isProposalOnly(review: ArticleReview, edit: StoredEdit): boolean {
 
 /** Resolves a review: standing verdicts applied to the MT with `applyVerdicts`, stale edits left out. */
 export function resolveReview(review: ArticleReview, policy: UndecidedPolicy = 'keep-correction'): Resolution {
+  const problems = reviewProblems(review);
+  if (problems.length > 0) throw new UnresolvableReviewError(review.id, problems);
   const standing = standingVerdicts(review.verdicts);
   const current = review.edits.filter((edit) => edit.status === 'current');
   const decisions = new Map<string, Decision>();

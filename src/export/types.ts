@@ -28,7 +28,25 @@ export interface StoredEdit extends Edit {
   checkId?: string | null;
 }
 
-/** The input of an export: the article, its edits in MT order, and every verdict oldest first. */
+/** One reviewer's work on an article over the whole history: verdicts given, by decision, and when. */
+export interface ReviewerActivity {
+  reviewer: string;
+  verdicts: number;
+  /** Distinct edits the reviewer gave a verdict on. */
+  edits: number;
+  accept: number;
+  reject: number;
+  amend: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/**
+ * The input of the review page, the statistics and the exports: the article, its edits in MT order, and its verdicts
+ * oldest first. `verdicts` holds at least each reviewer's latest verdict on each edit, which is all a decision is
+ * made of; the exports that carry the history (JSON, CSV) load all of it, the page and the statistics only the
+ * latest, so that their cost does not grow with the history. `activity` counts the whole history either way.
+ */
 export interface ArticleReview {
   id: string;
   meta: ArticleMeta;
@@ -37,4 +55,5 @@ export interface ArticleReview {
   source: string | null;
   edits: StoredEdit[];
   verdicts: VerdictRecord[];
+  activity: ReviewerActivity[];
 }

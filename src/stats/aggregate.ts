@@ -1,4 +1,5 @@
 // Review statistics of articles (pure): counts, errors, HTER and MQM scores per article, and their corpus totals.
+import type { EditProblem } from '../export/integrity.ts';
 import { issueLabel } from '../export/labels.ts';
 import { wmtCategoryOf, wmtSeverityOf } from '../export/mqm-categories.ts';
 import { paragraphUnits } from '../export/paragraph-units.ts';
@@ -52,6 +53,13 @@ export interface ArticleStats {
 /** The corpus totals: the article numbers summed, HTER pooled (total edits / total reference length). */
 export type CorpusStats = Omit<ArticleStats, 'id' | 'title'> & { articles: number };
 
+/** An article left out of the statistics because its review cannot be computed, and why. */
+export interface NeedsAttention {
+  id: string;
+  title: string | null;
+  problems: EditProblem[];
+}
+
 /** Everything the statistics page, `/api/stats` and `mt-review stats --json` show. */
 export interface Statistics {
   models: { id: string; label: string; higherIsBetter: boolean }[];
@@ -61,6 +69,8 @@ export interface Statistics {
   agreement: PairAgreement[];
   checks: CheckStats[];
   recurring: RecurringCorrection[];
+  /** Articles left out of every figure above because their review cannot be computed (see NeedsAttention). */
+  attention: NeedsAttention[];
 }
 
 interface ErrorRecord {

@@ -41,23 +41,17 @@ export interface ReviewerStats {
   amend: number;
 }
 
-/** Verdicts given per reviewer, over the whole history, sorted by name. */
+/** Verdicts given per reviewer, over the whole history (the reviews' activity), sorted by name. */
 export function reviewerStats(reviews: readonly ArticleReview[]): ReviewerStats[] {
-  const byName = new Map<string, ReviewerStats & { editIds: Set<string> }>();
-  for (const verdict of reviews.flatMap((review) => review.verdicts)) {
-    const stats = byName.get(verdict.reviewer) ?? {
-      ...{ reviewer: verdict.reviewer, verdicts: 0, edits: 0, accept: 0, reject: 0, amend: 0 },
-      editIds: new Set<string>(),
+  const byName = new Map<string, ReviewerStats>();
+  for (const activity of reviews.flatMap((review) => review.activity)) {
+    const stats = byName.get(activity.reviewer) ?? {
+      ...{ reviewer: activity.reviewer, verdicts: 0, edits: 0, accept: 0, reject: 0, amend: 0 },
     };
-    stats.verdicts++;
-    stats[verdict.decision]++;
-    stats.editIds.add(verdict.editId);
-    stats.edits = stats.editIds.size;
-    byName.set(verdict.reviewer, stats);
+    for (const key of ['verdicts', 'edits', 'accept', 'reject', 'amend'] as const) stats[key] += activity[key];
+    byName.set(activity.reviewer, stats);
   }
-  return [...byName.values()]
-    .map(({ editIds: _, ...stats }) => stats)
-    .sort((a, b) => a.reviewer.localeCompare(b.reviewer));
+  return [...byName.values()].sort((a, b) => a.reviewer.localeCompare(b.reviewer));
 }
 
 /** Each reviewer's current verdict per edit (the latest they gave), from a verdict history. */

@@ -1,7 +1,8 @@
 // The statistics of the store, kept up to date incrementally: an article's part is recomputed only when it changed.
+import { type EditProblem, UnresolvableReviewError } from '../export/integrity.ts';
 import { loadArticleReview } from '../export/load-review.ts';
 import { articleRevisions, type Store } from '../store/index.ts';
-import type { Statistics } from './aggregate.ts';
+import type { NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
 
@@ -11,6 +12,8 @@ interface Kept {
   totals: StatsTotals;
   /** Article ids in the order shown: newest publication first, undated last, then by id (as listArticles). */
   order: string[];
+  /** Articles whose review cannot be computed at their revision: left out of the totals, listed apart. */
+  attention: Map<string, { revision: number; entry: NeedsAttention }>;
 }
 
 function showOrder(parts: Kept['parts']): string[] {
@@ -28,23 +31,43 @@ const keptByStore = new WeakMap<Store, Kept>();
 function keptFor(db: Store): Kept {
   let kept = keptByStore.get(db);
   if (!kept) {
-    kept = { parts: new Map(), totals: new StatsTotals(), order: [] };
+    kept = { parts: new Map(), totals: new StatsTotals(), order: [], attention: new Map() };
     keptByStore.set(db, kept);
   }
   return kept;
 }
 
-/** Brings one article's part up to its revision; true when its place in the order may have changed. */
+/** Why one article's part could not be made: its edits' problems, or (a bug) the error, which is logged once. */
+function problemsOf(id: string, error: unknown): EditProblem[] {
+  if (error instanceof UnresolvableReviewError) return error.problems;
+  console.error(`mt-review: statistics of article ${id} failed:`, error);
+  return [{ editId: '', mtText: '', message: `its statistics could not be computed (${String(error)})` }];
+}
+
+/**
+ * Brings one article's part up to its revision; true when the shown order may have changed. An article whose review
+ * cannot be computed is set aside under "needs attention", so that it never takes the corpus's statistics down.
+ */
 function refresh(db: Store, kept: Kept, id: string, revision: number): boolean {
   const old = kept.parts.get(id);
-  if (old?.revision === revision) return false;
+  if (old?.revision === revision || kept.attention.get(id)?.revision === revision) return false;
   if (old) kept.totals.apply(old.part, -1);
+  kept.parts.delete(id);
+  kept.attention.delete(id);
   const review = loadArticleReview(db, id);
-  if (!review) return false;
-  const part = articlePart(review);
-  kept.totals.apply(part, 1);
-  kept.parts.set(id, { revision, part });
-  return old?.part.published !== part.published;
+  if (!review) return old !== undefined;
+  try {
+    const part = articlePart(review);
+    kept.totals.apply(part, 1);
+    kept.parts.set(id, { revision, part });
+    return old?.part.published !== part.published;
+  } catch (error) {
+    kept.attention.set(id, {
+      revision,
+      entry: { id, title: review.meta.title ?? null, problems: problemsOf(id, error) },
+    });
+    return old !== undefined;
+  }
 }
 
 /**
@@ -67,9 +90,12 @@ export function loadStatistics(db: Store): Statistics {
     kept.parts.delete(id);
     reorder = true;
   }
+  for (const id of kept.attention.keys()) if (!present.has(id)) kept.attention.delete(id);
   // Sorting thousands of articles on every call would cost more than the rest: only a new date or article does it.
   if (reorder) kept.order = showOrder(kept.parts);
-  return kept.totals.statistics(kept.order.flatMap((id) => kept.parts.get(id)?.part.stats ?? []));
+  const attention = [...kept.attention.values()].map((a) => a.entry).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const articles = kept.order.flatMap((id) => kept.parts.get(id)?.part.stats ?? []);
+  return kept.totals.statistics(articles, undefined, attention);
 }
 
 /**

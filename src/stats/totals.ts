@@ -1,5 +1,5 @@
 // Running totals of every additive part of the statistics: parts go in with +1 and out with -1, in any order.
-import type { ArticleStats, Statistics } from './aggregate.ts';
+import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import { agreementOf, type PairCells, type ReviewerStats, sortPairs } from './agreement.ts';
 import { addToSums, type CorpusSums, corpusFromSums, emptySums } from './corpus-sums.ts';
 import { type AcceptedCorrection, type CheckStats, type RecurringCorrection, withPrecision } from './corrections.ts';
@@ -91,7 +91,11 @@ export class StatsTotals {
   }
 
   /** The statistics as the totals stand, with `articles` (the parts' article numbers) in the order to show. */
-  statistics(articles: ArticleStats[], models: readonly ScoringModel[] = scoringModels): Statistics {
+  statistics(
+    articles: ArticleStats[],
+    models: readonly ScoringModel[] = scoringModels,
+    attention: NeedsAttention[] = [],
+  ): Statistics {
     return {
       models: models.map(({ id, label, higherIsBetter }) => ({ id, label, higherIsBetter })),
       corpus: corpusFromSums(this.sums, models),
@@ -102,6 +106,7 @@ export class StatsTotals {
       agreement: sortPairs([...this.pairs.values()].map(agreementOf)),
       checks: [...this.checks.values()].map(withPrecision).sort((a, b) => a.check.localeCompare(b.check)),
       recurring: recurring(this.corrections, this.recurringKeys),
+      attention,
     };
   }
 }

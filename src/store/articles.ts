@@ -78,6 +78,7 @@ export function importArticle(db: Store, article: LoadedArticle, edits: readonly
       // none, and they stay. A caller that diffed against the kept text passes them, and they are synchronised.
       const ownsPostEdit = !keepReviewer || edits.some((edit) => edit.origin === 'post-edit');
       const sync = syncEdits(db, article.id, edits, {
+        mt: article.mt,
         inScope: (origin) => origin !== 'post-edit' || ownsPostEdit,
         createdBy: null,
         now,
@@ -120,8 +121,9 @@ function writeArticle(db: Store, article: LoadedArticle, hash: string, now: stri
 }
 
 /**
- * Saves the corrected text a reviewer typed for an article without corrected.txt, with the post-edit edits diffed
- * from it: edits that remain keep their verdicts, the others turn stale.
+ * Saves the corrected text a reviewer typed for an article without corrected.txt, with the edits computed for it as
+ * an import of that text would compute them (the post-edit's, and the checks' suggestions clear of it): edits that
+ * remain keep their verdicts, the others turn stale, so the checks' suggestions it overrides no longer apply.
  */
 export function setCorrectedText(
   db: Store,
@@ -144,7 +146,8 @@ export function setCorrectedText(
          updated_at = :now WHERE id = :articleId`,
       ).run({ corrected, reviewerId, now, articleId });
       return syncEdits(db, articleId, edits, {
-        inScope: (origin) => origin === 'post-edit',
+        mt: article.mt,
+        inScope: () => true,
         createdBy: reviewerId,
         now,
       });

@@ -1,4 +1,5 @@
 // The edits table: an article's reviewable differences, kept current or stale across imports, never deleted.
+import { spanProblem, spansConflict } from '../diff/index.ts';
 import type { Edit, EditOrigin } from '../diff/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import type { Store } from './db.ts';
@@ -84,7 +85,7 @@ export function syncEdits(
   db: Store,
   articleId: string,
   edits: readonly ImportedEdit[],
-  options: { inScope: (origin: EditOrigin) => boolean; createdBy: number | null; now: string },
+  options: { mt: string; inScope: (origin: EditOrigin) => boolean; createdBy: number | null; now: string },
 ): SyncResult {
   const result: SyncResult = { added: 0, staled: 0, revived: 0 };
   const produced = new Set<string>();
@@ -103,7 +104,82 @@ export function syncEdits(
     statement(db, "UPDATE edits SET status = 'stale' WHERE id = :id").run({ id: edit.id });
     result.staled++;
   }
+  const reconciled = reconcileReviewerEdits(db, articleId, options.mt);
+  result.staled += reconciled.staled;
+  result.revived += reconciled.revived;
   return result;
+}
+
+/**
+ * Keeps reviewers' own edits applicable after the article's text or its other edits changed: an edit whose MT text
+ * moved is moved with it (found again by its text and context), and one that no longer fits (its text gone, or its
+ * span now taken by a post-edit or check edit, or by an older reviewer edit) turns stale, verdicts kept; a stale one
+ * that fits again comes back. So no sync can leave an article whose edits cannot be applied together.
+ */
+function reconcileReviewerEdits(db: Store, articleId: string, mt: string): { staled: number; revived: number } {
+  const all = listEdits(db, articleId, { includeStale: true });
+  const standing: StoredEdit[] = all.filter((e) => e.origin !== 'reviewer' && e.status === 'current');
+  const result = { staled: 0, revived: 0 };
+  for (const edit of all.filter((e) => e.origin === 'reviewer').sort((a, b) => a.ordinal - b.ordinal)) {
+    const placed = spanProblem(mt, edit) ? relocated(mt, edit) : edit;
+    const fits = placed !== undefined && !standing.some((other) => spansConflict(other, placed));
+    if (fits) {
+      standing.push(placed);
+      if (placed !== edit || edit.status === 'stale') moveEdit(db, placed, 'current');
+      if (edit.status === 'stale') result.revived++;
+    } else if (edit.status === 'current') {
+      statement(db, "UPDATE edits SET status = 'stale' WHERE id = :id").run({ id: edit.id });
+      result.staled++;
+    }
+  }
+  return result;
+}
+
+/** The edit at the one place where its MT text stands with the same context, if there is exactly one. */
+function relocated(mt: string, edit: StoredEdit): StoredEdit | undefined {
+  const needle = edit.contextBefore + edit.mtText + edit.contextAfter;
+  const at = mt.indexOf(needle);
+  if (at === -1 || mt.indexOf(needle, at + 1) !== -1) return undefined;
+  const mtStart = at + edit.contextBefore.length;
+  const shift = mtStart - edit.mtStart;
+  return {
+    ...edit,
+    mtStart,
+    mtEnd: mtStart + edit.mtText.length,
+    correctedStart: edit.correctedStart + shift,
+    correctedEnd: edit.correctedEnd + shift,
+  };
+}
+
+function moveEdit(db: Store, edit: StoredEdit, status: EditStatus): void {
+  statement(
+    db,
+    `UPDATE edits SET mt_start = :mtStart, mt_end = :mtEnd, corrected_start = :correctedStart,
+       corrected_end = :correctedEnd, status = :status WHERE id = :id`,
+  ).run({
+    id: edit.id,
+    mtStart: edit.mtStart,
+    mtEnd: edit.mtEnd,
+    correctedStart: edit.correctedStart,
+    correctedEnd: edit.correctedEnd,
+    status,
+  });
+}
+
+/**
+ * Sets a current edit aside: it turns stale, as an edit the post-edit no longer produces (its verdicts kept, nothing
+ * deleted). The repair for an article whose edits cannot be applied together.
+ */
+export function setEditAside(db: Store, articleId: string, editId: string): StoredEdit {
+  return db
+    .transaction(() => {
+      const edit = getEdit(db, editId);
+      if (!edit || edit.articleId !== articleId) throw new NotFoundError(`no edit ${editId} in article ${articleId}`);
+      if (edit.status !== 'current') throw new ConflictError(`edit ${editId} is already set aside (stale)`);
+      statement(db, "UPDATE edits SET status = 'stale' WHERE id = :id").run({ id: editId });
+      return getEdit(db, editId) as StoredEdit;
+    })
+    .immediate();
 }
 
 function upsertEdit(

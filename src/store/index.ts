@@ -10,6 +10,7 @@ export {
   listEdits,
   type StoredEdit,
   type SyncResult,
+  setEditAside,
 } from './edits.ts';
 export * from './errors.ts';
 export { type Migration, migrations, schemaVersion } from './migrations.ts';
@@ -29,9 +30,13 @@ export {
   currentVerdicts,
   getVerdict,
   listVerdicts,
+  maxHistoryPage,
   recordVerdict,
   recordVerdictBatch,
+  reviewerActivity,
+  type StoredActivity,
   type StoredVerdict,
   type VerdictDecision,
   type VerdictInput,
+  verdictHistory,
 } from './verdicts.ts';

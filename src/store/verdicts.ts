@@ -145,6 +145,50 @@ export function currentVerdicts(db: Store, articleId: string): StoredVerdict[] {
   ).all({ articleId }) as StoredVerdict[];
 }
 
+/** One reviewer's whole history on an article, counted (see ReviewerActivity in export/types.ts). */
+export interface StoredActivity {
+  reviewer: string;
+  verdicts: number;
+  edits: number;
+  accept: number;
+  reject: number;
+  amend: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/** Per reviewer, the verdicts they gave on the article's edits (whole history), counted in one pass of the index. */
+export function reviewerActivity(db: Store, articleId: string): StoredActivity[] {
+  return statement(
+    db,
+    `SELECT r.name AS reviewer, count(*) AS verdicts, count(DISTINCT v.edit_id) AS edits,
+       sum(v.decision = 'accept') AS accept, sum(v.decision = 'reject') AS reject, sum(v.decision = 'amend') AS amend,
+       min(v.created_at) AS firstAt, max(v.created_at) AS lastAt
+     ${fromVerdicts} WHERE v.article_id = :articleId GROUP BY v.reviewer_id ORDER BY r.name`,
+  ).all({ articleId }) as StoredActivity[];
+}
+
+/** The most verdicts one page of history carries. */
+export const maxHistoryPage = 200;
+
+/**
+ * A page of the verdict history of one edit (`editId`) or of a whole article (`articleId`), newest first: at most
+ * `limit` verdicts with ids below `before` (keyset paging, so a page costs the same however deep it is).
+ */
+export function verdictHistory(
+  db: Store,
+  scope: { editId: string } | { articleId: string },
+  page: { before?: number; limit?: number } = {},
+): StoredVerdict[] {
+  const limit = Math.min(Math.max(1, page.limit ?? 50), maxHistoryPage);
+  const before = page.before ?? Number.MAX_SAFE_INTEGER;
+  const where = 'editId' in scope ? 'v.edit_id = :key' : 'v.article_id = :key';
+  return statement(
+    db,
+    `SELECT ${columns} ${fromVerdicts} WHERE ${where} AND v.id < :before ORDER BY v.id DESC LIMIT :limit`,
+  ).all({ key: 'editId' in scope ? scope.editId : scope.articleId, before, limit }) as StoredVerdict[];
+}
+
 /** One verdict of a batch: recorded (as recordVerdict answers), or the error that refused it alone. */
 export type BatchOutcome = { recorded: { verdict: StoredVerdict; duplicate: boolean } } | { error: unknown };
 

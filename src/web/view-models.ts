@@ -22,9 +22,8 @@ export interface EditView {
   edit: StoredEdit;
   state: EditState;
   standing: VerdictRecord | null;
-  /** Each reviewer's latest verdict on this edit. */
+  /** Each reviewer's latest verdict on this edit, oldest first (the history is paged on its own route). */
   current: VerdictRecord[];
-  history: VerdictRecord[];
 }
 
 /** Everything the review page shows. */
@@ -40,20 +39,18 @@ export interface ReviewView {
 /** Builds the view of one article's review; edit numbers follow MT order and are the same on both sides. */
 export function buildReviewView(review: ArticleReview): ReviewView {
   const resolution = resolveReview(review);
-  const byEdit = new Map<string, VerdictRecord[]>();
-  for (const verdict of review.verdicts) byEdit.set(verdict.editId, [...(byEdit.get(verdict.editId) ?? []), verdict]);
+  // Each reviewer's latest verdict per edit, in one pass (the review may carry the whole history).
+  const latest = new Map<string, Map<string, VerdictRecord>>();
+  for (const verdict of review.verdicts) {
+    const byReviewer = latest.get(verdict.editId) ?? new Map<string, VerdictRecord>();
+    latest.set(verdict.editId, byReviewer);
+    byReviewer.delete(verdict.reviewer);
+    byReviewer.set(verdict.reviewer, verdict);
+  }
   const view = (edit: StoredEdit, number: number): EditView => {
-    const history = byEdit.get(edit.id) ?? [];
-    const latestByReviewer = new Map(history.map((v) => [v.reviewer, v]));
     const standing = resolution.standing.get(edit.id) ?? null;
-    return {
-      number,
-      edit,
-      state: standing?.decision ?? 'undecided',
-      standing,
-      current: [...latestByReviewer.values()],
-      history,
-    };
+    const current = [...(latest.get(edit.id)?.values() ?? [])];
+    return { number, edit, state: standing?.decision ?? 'undecided', standing, current };
   };
   const edits = resolution.edits.map((resolved, i) => view(resolved.edit, i + 1));
   const stale = resolution.stale.map((edit, i) => view(edit, edits.length + i + 1));

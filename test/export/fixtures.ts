@@ -1,6 +1,7 @@
 // Export test inputs: the seed article and a small nasty one, as ArticleReviews with made-up verdict histories.
 import { readFileSync } from 'node:fs';
 import { extractEdits } from '../../src/diff/index.ts';
+import { activityOf } from '../../src/export/activity.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
 
 /** Text that breaks naive escaping: quotes, tab, `<script>`, `&amp;`, `]]>`, U+0001, emoji, Markdown markers. */
@@ -95,6 +96,7 @@ export function nastyReview(withSource = false): ArticleReview {
     source: withSource ? NASTY_SOURCE : null,
     edits: [...edits.slice(0, 1), stale, ...edits.slice(1)].sort((a, b) => a.mtStart - b.mtStart),
     verdicts,
+    activity: activityOf(verdicts),
   };
 }
 
@@ -123,5 +125,5 @@ export function seedReview(): ArticleReview {
       createdAt: at(10 + index),
     }),
   );
-  return { id: 'lavrov-in-china', meta, mt, corrected, source: null, edits, verdicts };
+  return { id: 'lavrov-in-china', meta, mt, corrected, source: null, edits, verdicts, activity: activityOf(verdicts) };
 }

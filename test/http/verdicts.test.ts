@@ -1,6 +1,7 @@
 // HTTP tests of recording verdicts: valid ones through the API and the form, invalid and malformed ones refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredVerdict } from '../../src/store/index.ts';
+import { articleHistory } from '../support/history.ts';
 import { type Session, startTestServer, type TestServer } from '../support/server.ts';
 
 interface ApiEdit {
@@ -14,7 +15,6 @@ interface ApiArticle {
   id: string;
   reviewed: number;
   edits: ApiEdit[];
-  verdicts: { id: number; editId: string; decision: string; note: string | null }[];
 }
 
 let server: TestServer;
@@ -118,7 +118,8 @@ describe('POST /api/edits/:editId/verdicts with a valid verdict', () => {
     const shown = article.edits.find((e) => e.id === target.id);
     expect(shown?.standing?.decision).toBe('reject');
     expect(shown?.verdicts.map((v) => v.id)).toContain(verdict.id);
-    expect(article.verdicts.find((v) => v.id === verdict.id)).toMatchObject({ editId: target.id, note: 'keep the MT' });
+    const history = await articleHistory(server, 'lavrov-in-china');
+    expect(history.find((v) => v.id === verdict.id)).toMatchObject({ editId: target.id, note: 'keep the MT' });
   });
 
   it('records the same clientRequestId once (200, duplicate, history unchanged)', async () => {
@@ -126,13 +127,13 @@ describe('POST /api/edits/:editId/verdicts with a valid verdict', () => {
     const body = { decision: 'accept', clientRequestId: 'req-retry-4' };
     const first = await post(target.id, body);
     expect(first.status).toBe(201);
-    const historyBefore = (await seedArticle()).verdicts.length;
+    const historyBefore = (await articleHistory(server, 'lavrov-in-china')).length;
     const again = await post(target.id, body);
     expect(again.status).toBe(200);
     const answer = (await again.json()) as { verdict: StoredVerdict; duplicate: boolean };
     expect(answer.duplicate).toBe(true);
     expect(answer.verdict.id).toBe(((await first.json()) as { verdict: StoredVerdict }).verdict.id);
-    expect((await seedArticle()).verdicts.length).toBe(historyBefore);
+    expect(await articleHistory(server, 'lavrov-in-china')).toHaveLength(historyBefore);
   });
 
   it('refuses the same clientRequestId on another edit with 409 and records nothing', async () => {

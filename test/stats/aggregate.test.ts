@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEdits } from '../../src/diff/index.ts';
+import { activityOf } from '../../src/export/activity.ts';
 import { renderMqm } from '../../src/export/mqm.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
 import { articleStats, countWords } from '../../src/stats/aggregate.ts';
@@ -30,13 +31,22 @@ function review(id: string, mt = MT, corrected = CORRECTED, origin?: StoredEdit[
     ...{ id, meta: { title: `Title of ${id}` }, mt, corrected, source: null },
     edits: edits.map((edit) => ({ ...edit, status: 'current' as const })),
     verdicts: [],
+    activity: [],
   };
 }
 
-const withVerdicts = (r: ArticleReview, make: (edit: StoredEdit, index: number) => VerdictRecord | undefined) => ({
+/** The review with this verdict history (and the activity the store would count from it). */
+const withHistory = (r: ArticleReview, verdicts: VerdictRecord[]): ArticleReview => ({
   ...r,
-  verdicts: r.edits.map(make).filter((v): v is VerdictRecord => v !== undefined),
+  verdicts,
+  activity: activityOf(verdicts),
 });
+
+const withVerdicts = (r: ArticleReview, make: (edit: StoredEdit, index: number) => VerdictRecord | undefined) =>
+  withHistory(
+    r,
+    r.edits.map(make).filter((v): v is VerdictRecord => v !== undefined),
+  );
 
 describe('articleStats on the seed article', () => {
   const base = review('lavrov');
@@ -216,13 +226,13 @@ describe('aggregate over a corpus', () => {
 
   it('sums the corpus, pools HTER, and reports reviewers, agreement and checks', () => {
     const a = accepted(review('a', mtA, fixedA, 'check:names'));
-    const b = review('b', mtB, fixedB, 'check:names');
-    b.verdicts = [
-      ...b.edits.map((edit) => verdict(edit.id, { reviewer: 'ann', decision: 'reject' })),
-      ...b.edits.map((edit) =>
+    const unrated = review('b', mtB, fixedB, 'check:names');
+    const b = withHistory(unrated, [
+      ...unrated.edits.map((edit) => verdict(edit.id, { reviewer: 'ann', decision: 'reject' })),
+      ...unrated.edits.map((edit) =>
         verdict(edit.id, { reviewer: 'bob', decision: 'reject', createdAt: '2024-01-01T00:00:00.000Z' }),
       ),
-    ];
+    ]);
     const stats = aggregate([a, b]);
     expect(stats.articles.map((x) => x.id)).toEqual(['a', 'b']);
     expect(stats.corpus.articles).toBe(2);

@@ -1,8 +1,10 @@
 // Tests of reading edits and adding a reviewer's own edit.
 import { describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/store/articles.ts';
-import { addReviewerEdit, getEdit, listEdits } from '../../src/store/edits.ts';
+import type { Store } from '../../src/store/db.ts';
+import { addReviewerEdit, getEdit, listEdits, setEditAside } from '../../src/store/edits.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
+import { listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
 import { addReviewer, bylineEdit, makeEdit, markerEdit, openTestStore, seedArticle, seedEdits } from './helpers.ts';
 
 describe('listEdits', () => {
@@ -59,5 +61,56 @@ describe('addReviewerEdit', () => {
     importArticle(db, seedArticle, seedEdits);
     expect(() => addReviewerEdit(db, 'nope', makeEdit('r-1', 0, 'Of:', 'By'), alice.id)).toThrowError(NotFoundError);
     expect(() => addReviewerEdit(db, seedArticle.id, bylineEdit, alice.id)).toThrowError(ConflictError);
+  });
+});
+
+describe('reviewer edits across imports', () => {
+  const reviewerLavrov = () => ({
+    ...makeEdit('r-lavrov', 27, 'Lavrov', 'Lavrov,'),
+    contextBefore: 'Sergey ',
+    contextAfter: ' visits',
+  });
+  const current = (db: Store) => listEdits(db, seedArticle.id).map((edit) => [edit.id, edit.mtStart]);
+
+  it('turn stale when a post-edit edit takes their span, verdicts kept, and come back when it goes', async () => {
+    const db = openTestStore();
+    const alice = await addReviewer(db);
+    importArticle(db, seedArticle, seedEdits);
+    addReviewerEdit(db, seedArticle.id, reviewerLavrov(), alice.id);
+    recordVerdict(db, { editId: 'r-lavrov', reviewerId: alice.id, decision: 'accept' });
+    const taking = makeEdit('e-name', 20, 'Sergey Lavrov', 'Sergei Lavrov');
+    expect(importArticle(db, { ...seedArticle, corrected: 'changed' }, [bylineEdit, taking])).toMatchObject({
+      staled: 3,
+    });
+    expect(current(db)).toEqual([
+      ['e-byline', 0],
+      ['e-name', 20],
+    ]);
+    expect(listVerdicts(db, seedArticle.id)).toHaveLength(1);
+    expect(importArticle(db, seedArticle, seedEdits)).toMatchObject({ revived: 3 });
+    expect(current(db)).toContainEqual(['r-lavrov', 27]);
+  });
+
+  it('move with their text when the MT changes around them, and turn stale when it is gone', async () => {
+    const db = openTestStore();
+    const alice = await addReviewer(db);
+    importArticle(db, seedArticle, seedEdits);
+    addReviewerEdit(db, seedArticle.id, reviewerLavrov(), alice.id);
+    const longer = { ...seedArticle, mt: `Breaking. ${seedArticle.mt}` };
+    importArticle(db, longer, []);
+    expect(current(db)).toEqual([['r-lavrov', 37]]);
+    expect(getEdit(db, 'r-lavrov')).toMatchObject({ mtStart: 37, mtEnd: 43, status: 'current' });
+    importArticle(db, { ...seedArticle, mt: 'Of: Marvin Ziegele. Sergey visits China*.' }, []);
+    expect(getEdit(db, 'r-lavrov')?.status).toBe('stale');
+  });
+});
+
+describe('setEditAside', () => {
+  it('turns a current edit stale and refuses an unknown or already stale one', () => {
+    const db = openTestStore();
+    importArticle(db, seedArticle, seedEdits);
+    expect(setEditAside(db, seedArticle.id, 'e-sergey').status).toBe('stale');
+    expect(() => setEditAside(db, seedArticle.id, 'e-sergey')).toThrowError(ConflictError);
+    expect(() => setEditAside(db, seedArticle.id, 'nope')).toThrowError(NotFoundError);
   });
 });

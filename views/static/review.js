@@ -40,7 +40,7 @@ function renderMarks(edit) {
 function renderHistory(edit) {
   const list = $('history');
   list.replaceChildren();
-  for (const v of [...edit.history].reverse()) {
+  for (const v of [...edit.current].reverse()) {
     const item = document.createElement('li');
     item.append(text('span', `${symbols[v.decision]} ${v.decision}`, `badge state-${v.decision}`), ' ');
     item.append(text('strong', v.reviewer), ' ', text('time', v.createdAt.slice(0, 16).replace('T', ' ')), ' ');
@@ -49,7 +49,9 @@ function renderHistory(edit) {
     if (v.note) item.append(document.createElement('br'), text('q', v.note));
     list.append(item);
   }
-  if (edit.history.length === 0) list.append(text('li', 'No verdict yet.', 'none'));
+  if (edit.current.length === 0) list.append(text('li', 'No verdict yet.', 'none'));
+  $('history-link').href =
+    `/articles/${encodeURIComponent(data.articleId)}/edits/${encodeURIComponent(edit.id)}/history`;
 }
 
 function renderPanel() {
@@ -143,7 +145,8 @@ async function submitVerdict(decision) {
   const v = answer.verdict;
   const record = { ...v, reviewer: v.reviewerName };
   edit.standing = record;
-  edit.history.push(record);
+  // Each reviewer's latest verdict: this one replaces the reviewer's earlier one.
+  edit.current = [...edit.current.filter((v) => v.reviewer !== record.reviewer), record];
   renderMarks(edit);
   renderSummary();
   if (selected < data.edits.length - 1) selected++;

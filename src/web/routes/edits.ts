@@ -1,9 +1,10 @@
 // A reviewer's own edits: a correction the post-editor missed, and the corrected text of an article without one.
 import { randomUUID } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
-import { type Edit, extractEdits, splitParagraphs } from '../../diff/index.ts';
+import { type Edit, splitParagraphs } from '../../diff/index.ts';
 import type { ArticleReview } from '../../export/types.ts';
-import { addReviewerEdit, ConflictError, getArticle, type Store, setCorrectedText } from '../../store/index.ts';
+import { saveTypedCorrection } from '../../import-corpus.ts';
+import { addReviewerEdit, ConflictError, getArticle, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { loadReview } from './review.ts';
@@ -101,13 +102,7 @@ export function editRoutes(db: Store): Router {
     }
     const text = corrected.replace(/\r\n?/g, '\n');
     try {
-      setCorrectedText(
-        db,
-        review.id,
-        text,
-        extractEdits(review.mt, text, { salt: review.id }),
-        (res.locals as AuthLocals).reviewer?.id as number,
-      );
+      saveTypedCorrection(db, review.id, text, (res.locals as AuthLocals).reviewer?.id as number);
     } catch (error) {
       if (error instanceof ConflictError) throw new HttpError(409, error.message);
       throw error;

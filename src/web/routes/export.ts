@@ -15,10 +15,10 @@ export function exportRoutes(db: Store): Router {
       String(req.query.policy ?? 'keep-correction'),
     );
     if ('problem' in result) {
+      if (result.problem === 'unknown-article') throw new HttpError(404, result.message);
+      if (result.problem === 'unresolvable-article') throw new HttpError(409, result.message);
       const field = result.problem === 'unknown-format' ? 'format' : 'policy';
-      throw result.problem === 'unknown-article'
-        ? new HttpError(404, result.message)
-        : new HttpError(400, result.message, [{ field, message: result.message }]);
+      throw new HttpError(400, result.message, [{ field, message: result.message }]);
     }
     res.set('Content-Type', result.format.mediaType);
     res.set('X-Undecided-Edits', String(result.counts.undecided));

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Application, type NextFunction, type Request, type Response, Router } from 'express';
 import { exportFormats } from '../../export/formats.ts';
+import { UnresolvableReviewError } from '../../export/integrity.ts';
 import { loadArticleReview } from '../../export/load-review.ts';
 import type { ArticleReview } from '../../export/types.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
@@ -66,8 +67,21 @@ function pageEdit(e: EditView) {
     suggestedSeverity: e.edit.suggestedSeverity ?? null,
     standing: e.standing,
     current: e.current,
-    history: e.history,
   };
+}
+
+/** The review view, or a 409 naming each edit at fault when the article's edits cannot be applied together. */
+export function resolvedView(review: ArticleReview) {
+  try {
+    return buildReviewView(review);
+  } catch (error) {
+    if (!(error instanceof UnresolvableReviewError)) throw error;
+    throw new HttpError(
+      409,
+      `${error.message}; set the edit aside (POST /api/articles/${review.id}/edits/EDIT/set-aside) to repair it`,
+      error.problems.map((p) => ({ field: `edits.${p.editId}`, message: p.message })),
+    );
+  }
 }
 
 /** Routes of the review page. */
@@ -80,11 +94,19 @@ export function reviewRoutes(db: Store): Router {
     const version = articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
     const editId = typeof req.query.edit === 'string' ? req.query.edit : '';
-    const page = await pages.get(id, version, editId, () => {
-      const review = loadArticleReview(db, id);
-      if (!review) throw new HttpError(404, `no article "${id}"`);
-      return renderReviewPage(req.app, db, review, editId);
-    });
+    let page: string;
+    try {
+      page = await pages.get(id, version, editId, () => {
+        const review = loadArticleReview(db, id);
+        if (!review) throw new HttpError(404, `no article "${id}"`);
+        return renderReviewPage(req.app, db, review, editId);
+      });
+    } catch (error) {
+      if (!(error instanceof UnresolvableReviewError)) throw error;
+      // This article alone: its page says what is wrong and offers the repair.
+      res.status(409).render('review-problem', { review: loadArticleReview(db, id), problems: error.problems });
+      return;
+    }
     const { reviewer, csrfToken } = res.locals as AuthLocals;
     res
       .type('html')
@@ -94,7 +116,7 @@ export function reviewRoutes(db: Store): Router {
   });
   router.get('/api/articles/:id', loadReview(db), (_req, res) => {
     const review = res.locals.review as ArticleReview;
-    const view = buildReviewView(review);
+    const view = resolvedView(review);
     const edit = (e: (typeof view.edits)[number]) => ({
       ...e.edit,
       number: e.number,
@@ -110,7 +132,8 @@ export function reviewRoutes(db: Store): Router {
       reviewed: view.reviewed,
       edits: view.edits.map(edit),
       staleEdits: view.stale.map(edit),
-      verdicts: review.verdicts,
+      // The history is paged on its own route: this answer stays the same size however many verdicts there are.
+      history: `/api/articles/${encodeURIComponent(review.id)}/verdicts`,
     });
   });
   return router;
