@@ -93,6 +93,7 @@ function reviewOf(mtText: string, correctedText: string, verdicts: Parameters<ty
     source: null,
     edits: [edit],
     verdicts: verdicts.map((fields) => verdict('edit-1', fields)),
+    activity: [],
   };
 }
 
