@@ -65,6 +65,21 @@ describe('a session left idle', () => {
   });
 });
 
+describe('a session cookie that is not one', () => {
+  it('counts as no session: bad %-encoding redirects to sign-in instead of failing', async () => {
+    for (const value of ['%', '%E0%A4%A', 'x.y', '']) {
+      const response = await fetch(`${server.url}/`, {
+        redirect: 'manual',
+        headers: { Cookie: `mtr_session=${value}` },
+      });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/sign-in?next=%2F');
+    }
+    const api = await fetch(`${server.url}/api/articles`, { headers: { Cookie: 'mtr_session=%' } });
+    expect(api.status).toBe(401);
+  });
+});
+
 describe('an API token with an expiry', () => {
   it('works until its expiry, then answers 401', async () => {
     const token = createApiToken(server.db, server.reviewer.id, 'short-lived', hour);
