@@ -1,5 +1,6 @@
-// HTTP tests of how long a sign-in lasts: an idle session ends though far from its maximum age, activity keeps it
-// (noted at most once a minute), a token past its expiry is refused, a disabled reviewer's link does not sign in.
+// HTTP tests of how long a sign-in lasts and what counts as one: an idle session ends though far from its maximum
+// age, activity keeps it (noted at most once a minute), a malformed cookie or form is no sign-in (and no 500), a token
+// past its expiry is refused, a disabled reviewer's link does not sign in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createReviewer, createSignInLink, disableReviewer } from '../../src/store/index.ts';
 import { hashToken } from '../../src/store/statements.ts';
@@ -77,6 +78,18 @@ describe('a session cookie that is not one', () => {
     }
     const api = await fetch(`${server.url}/api/articles`, { headers: { Cookie: 'mtr_session=%' } });
     expect(api.status).toBe(401);
+  });
+});
+
+describe('POST /sign-in without a form', () => {
+  it('answers 401 to no body, another content type, or fields that are not strings; never a 500', async () => {
+    const post = (init: RequestInit) => fetch(`${server.url}/sign-in`, { method: 'POST', redirect: 'manual', ...init });
+    const answers = [
+      await post({}),
+      await post({ headers: { 'Content-Type': 'text/plain' }, body: 'name=tester&password=x' }),
+      await post({ headers: { 'Content-Type': 'application/json' }, body: '{"name":["tester"],"password":{}}' }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([401, 401, 401]);
   });
 });
 
