@@ -5,16 +5,19 @@ import helmet from 'helmet';
 import type { Store } from './store/index.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
 import { errorHandler, notFound } from './web/errors.ts';
+import { accountRoutes } from './web/routes/account.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
+import { reviewerRoutes } from './web/routes/reviewers.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { statsRoutes } from './web/routes/stats.ts';
 import { taxonomyRoutes } from './web/routes/taxonomy.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
+import { SignInThrottle, type ThrottleLimits } from './web/sign-in-throttle.ts';
 
 const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
 
@@ -22,10 +25,12 @@ const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
 export interface AppOptions {
   db: Store;
   secret: string;
+  /** Failed password checks allowed per account and per client address (default: sign-in-throttle.ts). */
+  signInLimits?: ThrottleLimits;
 }
 
 /** The mt-review app: public sign-in, everything else behind a reviewer; JSON under /api. */
-export function createApp({ db, secret }: AppOptions): express.Express {
+export function createApp({ db, secret, signInLimits }: AppOptions): express.Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -55,8 +60,11 @@ export function createApp({ db, secret }: AppOptions): express.Express {
     next();
   });
   app.use(crossSiteGuard);
-  app.use(sessionRoutes(db, secret));
+  const throttle = new SignInThrottle(signInLimits);
+  app.use(sessionRoutes(db, secret, throttle));
   app.use(requireReviewer);
+  app.use(accountRoutes(db, throttle));
+  app.use(reviewerRoutes(db));
   app.use(articleListRoutes(db));
   app.use(reviewRoutes(db));
   app.use(verdictRoutes(db));

@@ -10,6 +10,7 @@ import {
   createReviewer,
   createSignInLink,
   deleteExpiredTokens,
+  generatePassword,
   openStore,
   type Store,
 } from './store/index.ts';
@@ -35,7 +36,7 @@ export function sessionSecret(dbFile: string): string {
 /** On a first start, an admin with a random password and a one-time sign-in link (as Jupyter prints its token URL). */
 async function firstAdminLink(db: Store): Promise<string | undefined> {
   if (countReviewers(db) > 0) return undefined;
-  const admin = await createReviewer(db, 'admin', randomBytes(18).toString('base64url'), { admin: true });
+  const admin = await createReviewer(db, 'admin', generatePassword(), { role: 'admin' });
   return createSignInLink(db, admin.id, 24 * 3600 * 1000);
 }
 
@@ -43,7 +44,7 @@ async function firstAdminLink(db: Store): Promise<string | undefined> {
 export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openStore(options.dbFile);
-  // Expired sessions and sign-in links are refused anyway; removing them keeps the tables from growing forever.
+  // Expired or idle sessions and expired sign-in links are refused anyway; removing them keeps the tables small.
   deleteExpiredTokens(db);
   const { imported, problems } = await importCorpus(db, options.corpusDir);
   for (const problem of problems) log(`corpus: ${problem.file}: ${problem.message}`);

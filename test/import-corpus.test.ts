@@ -55,7 +55,7 @@ describe('editsFor', () => {
     expect(undecided.text).toBe(missesWladimir);
     expect(undecided.counts.undecided).toBe(listEdits(db, 'seed').length);
 
-    return createReviewer(db, 'anna', 'pw').then((anna) => {
+    return createReviewer(db, 'anna', 'a long passphrase').then((anna) => {
       recordVerdict(db, { editId: extra?.id as string, reviewerId: anna.id, decision: 'accept' });
       const accepted = resolveReview(
         loadArticleReview(db, 'seed') as NonNullable<ReturnType<typeof loadArticleReview>>,

@@ -1,6 +1,7 @@
 // `mt-review sign-in-link NAME`: a fresh one-time sign-in link for a reviewer (the first start's link was lost, say).
 import { defaults } from '../config.ts';
-import { createSignInLink, findReviewerByName } from '../store/index.ts';
+import { createSignInLink } from '../store/index.ts';
+import { reviewerNamed } from './accounts.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
 import { withStore } from './with-store.ts';
 
@@ -13,8 +14,9 @@ Prints BASE/sign-in/link/<token>; BASE defaults to http://${defaults.host}:${def
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, url: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('expected one reviewer NAME');
     return withStore(values.db, (db, file) => {
-      const reviewer = findReviewerByName(db, positionals[0] as string);
-      if (!reviewer) throw new CommandError(`no reviewer "${positionals[0]}" in ${file}`);
+      const reviewer = reviewerNamed(db, file, positionals[0] as string);
+      if (reviewer.disabledAt)
+        throw new CommandError(`${reviewer.name} is disabled: "mt-review reviewer enable" first`);
       const base = (values.url ?? `http://${defaults.host}:${defaults.port}`).replace(/\/$/, '');
       process.stdout.write(`${base}/sign-in/link/${createSignInLink(db, reviewer.id, 24 * 3600 * 1000)}\n`);
       return 0;

@@ -1,23 +1,85 @@
-// `mt-review token create NAME`: an API token for a reviewer, printed once.
-import { createApiToken, findReviewerByName } from '../store/index.ts';
-import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
+// `mt-review token create|list|revoke`: API tokens of a reviewer; a token is printed once, at its creation.
+import { createApiToken, listApiTokens, revokeAllApiTokens, revokeApiToken, type Store } from '../store/index.ts';
+import { minute, reviewerNamed, table } from './accounts.ts';
+import { type Command, parseCommandArgs, UsageError } from './args.ts';
 import { withStore } from './with-store.ts';
 
-export const command: Command = {
-  summary: 'create an API token for a reviewer (for Authorization: Bearer ...)',
-  usage: `Usage: mt-review token create NAME [--db FILE] [--label TEXT]
+const dayMs = 24 * 3600 * 1000;
+const maxDays = 3650;
 
-Prints a new API token for reviewer NAME once; only its hash is stored.`,
+function parseDays(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > maxDays) {
+    throw new UsageError(`--expires-in must be a whole number of days from 1 to ${maxDays}, not "${value}"`);
+  }
+  return days;
+}
+
+function parseTokenId(value: string): number {
+  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`a token id is a number (see "token list NAME"), not "${value}"`);
+  return Number(value);
+}
+
+export const command: Command = {
+  summary: 'API tokens for Authorization: Bearer ...: create, list, revoke',
+  usage: `Usage: mt-review token <action> NAME [--db FILE]
+
+  create NAME [--label TEXT] [--expires-in DAYS]   a new token for reviewer NAME, printed once (only its hash is
+                                                   stored); refused after DAYS days when given
+  list NAME                                        id, label, created, last used and expiry of each token
+  revoke NAME TOKEN_ID | revoke NAME --all         ends one token (by its id from "list"), or all of them`,
   run(args) {
-    const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, label: { type: 'string' } });
-    const [action, name] = positionals;
-    if (action !== 'create' || !name || positionals.length !== 2) throw new UsageError('expected: token create NAME');
-    return withStore(values.db, (db, file) => {
-      const reviewer = findReviewerByName(db, name);
-      if (!reviewer)
-        throw new CommandError(`no reviewer "${name}" in ${file}: add one with "mt-review reviewer add ${name}"`);
-      process.stdout.write(`${createApiToken(db, reviewer.id, values.label ?? 'cli')}\n`);
-      return 0;
+    const { values, positionals } = parseCommandArgs(args, {
+      db: { type: 'string' },
+      label: { type: 'string' },
+      'expires-in': { type: 'string' },
+      all: { type: 'boolean' },
     });
+    const [action, name, tokenId, ...extra] = positionals;
+    if (!name || extra.length > 0) throw new UsageError('expected: token create|list|revoke NAME');
+    if (action === 'create' && tokenId === undefined) {
+      const days = parseDays(values['expires-in']);
+      return withStore(values.db, (db, file) => createToken(db, file, name, values.label ?? 'cli', days));
+    }
+    if (action === 'list' && tokenId === undefined)
+      return withStore(values.db, (db, file) => listTokens(db, file, name));
+    if (action === 'revoke' && (tokenId === undefined) === Boolean(values.all)) {
+      const id = tokenId === undefined ? 'all' : parseTokenId(tokenId);
+      return withStore(values.db, (db, file) => revokeTokens(db, file, name, id));
+    }
+    throw new UsageError('expected: token create NAME, token list NAME, or token revoke NAME (TOKEN_ID | --all)');
   },
 };
+
+function createToken(db: Store, file: string, name: string, label: string, days: number | undefined): number {
+  const reviewer = reviewerNamed(db, file, name);
+  process.stdout.write(`${createApiToken(db, reviewer.id, label, days && days * dayMs)}\n`);
+  return 0;
+}
+
+function listTokens(db: Store, file: string, name: string): number {
+  const now = new Date().toISOString();
+  const expiry = (expiresAt: string | null) =>
+    expiresAt === null ? 'never' : `${minute(expiresAt)}${expiresAt <= now ? ' (expired)' : ''}`;
+  const rows = listApiTokens(db, reviewerNamed(db, file, name).id).map((t) => [
+    String(t.id),
+    t.label,
+    minute(t.createdAt),
+    minute(t.lastUsedAt),
+    expiry(t.expiresAt),
+  ]);
+  process.stdout.write(table(['id', 'label', 'created', 'last used', 'expires'], rows));
+  return 0;
+}
+
+function revokeTokens(db: Store, file: string, name: string, id: number | 'all'): number {
+  const reviewer = reviewerNamed(db, file, name);
+  if (id === 'all') {
+    process.stdout.write(`Revoked ${revokeAllApiTokens(db, reviewer.id)} token(s) of ${reviewer.name}\n`);
+  } else {
+    revokeApiToken(db, reviewer.id, id);
+    process.stdout.write(`Revoked token ${id} of ${reviewer.name}\n`);
+  }
+  return 0;
+}

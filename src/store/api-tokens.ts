@@ -1,26 +1,41 @@
-// API tokens for `Authorization: Bearer ...`: shown once in plain text, stored as their sha256.
+// API tokens for `Authorization: Bearer ...`: shown once in plain text, stored as their sha256, optionally expiring.
 import Database from 'better-sqlite3';
 import type { Store } from './db.ts';
 import { NotFoundError } from './errors.ts';
-import { type Reviewer, type ReviewerRow, reviewerColumns, toReviewer } from './reviewers.ts';
+import { type Reviewer, reviewerColumns, toReviewer } from './reviewers.ts';
 import { hashToken, nowIso, randomToken, statement } from './statements.ts';
 
 /** The prefix of every API token: makes one recognisable in a log or a secret scanner. */
 export const apiTokenPrefix = 'mtr_';
 
+/** What can be known of a token after its creation: never the token itself. */
+export interface ApiTokenInfo {
+  id: number;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** When the token stops working, or null for never. */
+  expiresAt: string | null;
+}
+
 // last_used_at is for "is this token still in use?", which minute precision answers. Writing it on every request
 // would add a synced commit to every API call (synchronous=FULL), so it is refreshed at most once a minute.
 const lastUsedResolutionMs = 60_000;
 
-/** Creates an API token for the reviewer; returns the plaintext `mtr_...`, which cannot be read back later. */
-export function createApiToken(db: Store, reviewerId: number, label: string): string {
+/**
+ * Creates an API token for the reviewer, working for `expiresInMs` (forever without); returns the plaintext
+ * `mtr_...`, which cannot be read back later.
+ */
+export function createApiToken(db: Store, reviewerId: number, label: string, expiresInMs?: number): string {
   const token = `${apiTokenPrefix}${randomToken()}`;
+  const now = new Date();
+  const expiresAt = expiresInMs === undefined ? null : nowIso(new Date(now.getTime() + expiresInMs));
   try {
     statement(
       db,
-      `INSERT INTO api_tokens (token_hash, reviewer_id, label, created_at)
-       VALUES (:tokenHash, :reviewerId, :label, :createdAt)`,
-    ).run({ tokenHash: hashToken(token), reviewerId, label, createdAt: nowIso() });
+      `INSERT INTO api_tokens (token_hash, reviewer_id, label, created_at, expires_at)
+       VALUES (:tokenHash, :reviewerId, :label, :createdAt, :expiresAt)`,
+    ).run({ tokenHash: hashToken(token), reviewerId, label, createdAt: nowIso(now), expiresAt });
   } catch (error) {
     if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new NotFoundError(`no reviewer with id ${reviewerId}`);
@@ -30,17 +45,19 @@ export function createApiToken(db: Store, reviewerId: number, label: string): st
   return token;
 }
 
-/** The reviewer owning an API token, or undefined; notes when the token was last used. */
+/** The reviewer owning an API token, or undefined (unknown, revoked, expired, or the reviewer disabled); notes its use. */
 export function findReviewerByApiToken(db: Store, token: string): Reviewer | undefined {
   if (!token.startsWith(apiTokenPrefix)) return undefined;
-  const tokenHash = hashToken(token);
+  const now = new Date();
   const row = statement(
     db,
     `SELECT ${reviewerColumns}, t.id AS tokenId, t.last_used_at AS lastUsedAt
-     FROM api_tokens t JOIN reviewers r ON r.id = t.reviewer_id WHERE t.token_hash = :tokenHash`,
-  ).get({ tokenHash }) as (ReviewerRow & { tokenId: number; lastUsedAt: string | null }) | undefined;
+     FROM api_tokens t JOIN reviewers r ON r.id = t.reviewer_id
+     WHERE t.token_hash = :tokenHash AND (t.expires_at IS NULL OR t.expires_at > :now) AND r.disabled_at IS NULL`,
+  ).get({ tokenHash: hashToken(token), now: nowIso(now) }) as
+    | { tokenId: number; lastUsedAt: string | null }
+    | undefined;
   if (!row) return undefined;
-  const now = new Date();
   const staleBefore = nowIso(new Date(now.getTime() - lastUsedResolutionMs));
   if (row.lastUsedAt === null || row.lastUsedAt < staleBefore) {
     statement(db, 'UPDATE api_tokens SET last_used_at = :now WHERE id = :id').run({
@@ -49,4 +66,27 @@ export function findReviewerByApiToken(db: Store, token: string): Reviewer | und
     });
   }
   return toReviewer(row);
+}
+
+/** The reviewer's API tokens, oldest first, expired ones included. */
+export function listApiTokens(db: Store, reviewerId: number): ApiTokenInfo[] {
+  return statement(
+    db,
+    `SELECT id, label, created_at AS createdAt, last_used_at AS lastUsedAt, expires_at AS expiresAt
+     FROM api_tokens WHERE reviewer_id = :reviewerId ORDER BY id`,
+  ).all({ reviewerId }) as ApiTokenInfo[];
+}
+
+/** Revokes one of the reviewer's tokens by id; a NotFoundError when the reviewer has no token with that id. */
+export function revokeApiToken(db: Store, reviewerId: number, tokenId: number): void {
+  const { changes } = statement(db, 'DELETE FROM api_tokens WHERE id = :tokenId AND reviewer_id = :reviewerId').run({
+    tokenId,
+    reviewerId,
+  });
+  if (changes === 0) throw new NotFoundError(`the reviewer has no API token with id ${tokenId}`);
+}
+
+/** Revokes every API token of the reviewer; returns how many there were. */
+export function revokeAllApiTokens(db: Store, reviewerId: number): number {
+  return statement(db, 'DELETE FROM api_tokens WHERE reviewer_id = :reviewerId').run({ reviewerId }).changes;
 }

@@ -14,13 +14,16 @@ export {
 } from './edits.ts';
 export * from './errors.ts';
 export { type Migration, migrations, schemaVersion } from './migrations.ts';
+export * from './password-policy.ts';
 export * from './passwords.ts';
+export * from './reviewer-accounts.ts';
+export { normalizeReviewerName } from './reviewer-names.ts';
 export {
   countReviewers,
   createReviewer,
   findReviewerByName,
   getReviewer,
-  isValidReviewerName,
+  listReviewers,
   type Reviewer,
   verifyReviewerPassword,
 } from './reviewers.ts';

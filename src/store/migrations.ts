@@ -150,6 +150,25 @@ CREATE TRIGGER revision_on_verdict AFTER INSERT ON verdicts BEGIN
 END;
 `;
 
+// Roles replace the admin flag. DROP COLUMN (SQLite 3.35+) rewrites the rows in place: the ids stay, so every
+// reference to a reviewer stays valid, and no table is dropped, so nothing cascades (a create-copy-drop-rename
+// rebuild would need foreign keys off around the transaction). Roles are spelled out as severities are above.
+// Sessions get the time they were last used, for the idle limit: existing ones count as idle since they began, and
+// a row written without one ('') counts as idle since ever, so forgetting it fails closed.
+const rolesAndLimits = `
+ALTER TABLE reviewers ADD COLUMN role TEXT NOT NULL DEFAULT 'reviewer' CHECK (role IN ('reviewer', 'lead', 'admin'));
+UPDATE reviewers SET role = 'admin' WHERE is_admin = 1;
+ALTER TABLE reviewers DROP COLUMN is_admin;
+ALTER TABLE reviewers ADD COLUMN disabled_at TEXT;
+
+ALTER TABLE sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET last_seen_at = created_at;
+CREATE INDEX sessions_by_reviewer ON sessions(reviewer_id);
+CREATE INDEX sign_in_links_by_reviewer ON sign_in_links(reviewer_id);
+ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
+CREATE INDEX api_tokens_by_reviewer ON api_tokens(reviewer_id);
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -164,6 +183,12 @@ export const migrations: readonly Migration[] = [
     version: 4,
     description: 'drop verdict_counts (superseded by per-article statistics)',
     sql: 'DROP TABLE verdict_counts;',
+  },
+  {
+    version: 5,
+    description:
+      'reviewers.role (reviewer, lead, admin) replaces is_admin; disabled_at; session idle time; token expiry',
+    sql: rolesAndLimits,
   },
 ];
 

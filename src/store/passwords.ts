@@ -20,6 +20,11 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, length: 
   });
 }
 
+/** A new random password for a generated account or a reset: 16 characters of base64url (96 bits). */
+export function generatePassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 /** Hashes a password as `scrypt$N$r$p$<salt>$<key>` (base64url), off the main thread. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(saltLength);

@@ -1,50 +1,66 @@
-// Sign-in sessions and one-time sign-in links: random tokens handed out, only their sha256 stored.
+// Sign-in sessions and one-time sign-in links: random tokens handed out, only their sha256 stored. A session ends at
+// its maximum age, after an idle time without requests, or when its reviewer is disabled.
 import Database from 'better-sqlite3';
 import type { Store } from './db.ts';
 import { NotFoundError } from './errors.ts';
-import { type Reviewer, type ReviewerRow, reviewerColumns, toReviewer } from './reviewers.ts';
+import { type Reviewer, reviewerColumns, toReviewer } from './reviewers.ts';
 import { hashToken, nowIso, randomToken, statement } from './statements.ts';
 
-// Both tables hold (token_hash, reviewer_id, created_at, expires_at); only the name differs.
-type TokenTable = 'sessions' | 'sign_in_links';
+/** How long a session lasts without a request before it ends. */
+export const defaultSessionIdleMs = 12 * 3600 * 1000;
 
-function insertToken(db: Store, table: TokenTable, reviewerId: number, ttlMs: number): string {
-  const token = randomToken();
-  const now = new Date();
+// last_seen_at only has to be right to the minute for a limit of hours. Writing it on every request would add a
+// synced commit to each one (synchronous=FULL), so it is refreshed at most once a minute.
+const lastSeenResolutionMs = 60_000;
+
+const ago = (now: Date, ms: number) => nowIso(new Date(now.getTime() - ms));
+
+// A reviewer id that does not exist is the caller's mistake, said as such rather than as a constraint failure.
+function insertForReviewer(db: Store, reviewerId: number, sql: string, values: Record<string, unknown>): void {
   try {
-    statement(
-      db,
-      `INSERT INTO ${table} (token_hash, reviewer_id, created_at, expires_at)
-       VALUES (:tokenHash, :reviewerId, :createdAt, :expiresAt)`,
-    ).run({
-      tokenHash: hashToken(token),
-      reviewerId,
-      createdAt: nowIso(now),
-      expiresAt: nowIso(new Date(now.getTime() + ttlMs)),
-    });
+    statement(db, sql).run({ reviewerId, ...values });
   } catch (error) {
     if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new NotFoundError(`no reviewer with id ${reviewerId}`);
     }
     throw error;
   }
+}
+
+/** Starts a session for the reviewer, valid for `ttlMs` at most; returns the token for the cookie (32 random bytes). */
+export function createSession(db: Store, reviewerId: number, ttlMs: number): string {
+  const token = randomToken();
+  const now = new Date();
+  insertForReviewer(
+    db,
+    reviewerId,
+    `INSERT INTO sessions (token_hash, reviewer_id, created_at, expires_at, last_seen_at)
+     VALUES (:tokenHash, :reviewerId, :now, :expiresAt, :now)`,
+    { tokenHash: hashToken(token), now: nowIso(now), expiresAt: nowIso(new Date(now.getTime() + ttlMs)) },
+  );
   return token;
 }
 
-/** Starts a session for the reviewer, valid for `ttlMs`; returns the token for the cookie (32 random bytes). */
-export function createSession(db: Store, reviewerId: number, ttlMs: number): string {
-  return insertToken(db, 'sessions', reviewerId, ttlMs);
-}
-
-/** The reviewer a session token belongs to, or undefined when the token is unknown or expired. */
-export function findSessionReviewer(db: Store, token: string): Reviewer | undefined {
-  return toReviewer(
-    statement(
-      db,
-      `SELECT ${reviewerColumns} FROM sessions s JOIN reviewers r ON r.id = s.reviewer_id
-       WHERE s.token_hash = :tokenHash AND s.expires_at > :now`,
-    ).get({ tokenHash: hashToken(token), now: nowIso() }) as ReviewerRow | undefined,
-  );
+/**
+ * The reviewer a session token belongs to, or undefined when the token is unknown, past its maximum age, idle for
+ * `idleMs` or more, or its reviewer is disabled. Notes the request as the session's last activity.
+ */
+export function findSessionReviewer(db: Store, token: string, idleMs = defaultSessionIdleMs): Reviewer | undefined {
+  const now = new Date();
+  const tokenHash = hashToken(token);
+  const row = statement(
+    db,
+    `SELECT ${reviewerColumns}, s.last_seen_at AS lastSeenAt FROM sessions s JOIN reviewers r ON r.id = s.reviewer_id
+     WHERE s.token_hash = :tokenHash AND s.expires_at > :now AND s.last_seen_at > :idleSince
+       AND r.disabled_at IS NULL`,
+  ).get({ tokenHash, now: nowIso(now), idleSince: ago(now, idleMs) }) as { lastSeenAt: string } | undefined;
+  if (row && row.lastSeenAt < ago(now, lastSeenResolutionMs)) {
+    statement(db, 'UPDATE sessions SET last_seen_at = :now WHERE token_hash = :tokenHash').run({
+      now: nowIso(now),
+      tokenHash,
+    });
+  }
+  return toReviewer(row);
 }
 
 /** Ends a session (sign-out); an unknown token is no error. */
@@ -52,19 +68,41 @@ export function deleteSession(db: Store, token: string): void {
   statement(db, 'DELETE FROM sessions WHERE token_hash = :tokenHash').run({ tokenHash: hashToken(token) });
 }
 
-/** Removes expired sessions and sign-in links; returns how many rows went. */
-export function deleteExpiredTokens(db: Store): number {
-  const now = nowIso();
+/** Ends every session of the reviewer but `except` (the one changing the password), and their sign-in links. */
+export function endReviewerSessions(db: Store, reviewerId: number, except?: string): number {
   return db.transaction(
     () =>
-      statement(db, 'DELETE FROM sessions WHERE expires_at <= :now').run({ now }).changes +
-      statement(db, 'DELETE FROM sign_in_links WHERE expires_at <= :now').run({ now }).changes,
+      statement(db, 'DELETE FROM sessions WHERE reviewer_id = :reviewerId AND token_hash IS NOT :keep').run({
+        reviewerId,
+        keep: except === undefined ? null : hashToken(except),
+      }).changes +
+      statement(db, 'DELETE FROM sign_in_links WHERE reviewer_id = :reviewerId').run({ reviewerId }).changes,
+  )();
+}
+
+/** Removes sessions past their maximum age or idle limit and expired sign-in links; returns how many rows went. */
+export function deleteExpiredTokens(db: Store, idleMs = defaultSessionIdleMs): number {
+  const now = new Date();
+  const values = { now: nowIso(now), idleSince: ago(now, idleMs) };
+  return db.transaction(
+    () =>
+      statement(db, 'DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idleSince').run(values).changes +
+      statement(db, 'DELETE FROM sign_in_links WHERE expires_at <= :now').run({ now: values.now }).changes,
   )();
 }
 
 /** Creates a one-time sign-in link token for the reviewer, valid for `ttlMs`. */
 export function createSignInLink(db: Store, reviewerId: number, ttlMs: number): string {
-  return insertToken(db, 'sign_in_links', reviewerId, ttlMs);
+  const token = randomToken();
+  const now = new Date();
+  insertForReviewer(
+    db,
+    reviewerId,
+    `INSERT INTO sign_in_links (token_hash, reviewer_id, created_at, expires_at)
+     VALUES (:tokenHash, :reviewerId, :now, :expiresAt)`,
+    { tokenHash: hashToken(token), now: nowIso(now), expiresAt: nowIso(new Date(now.getTime() + ttlMs)) },
+  );
+  return token;
 }
 
 /** Uses up a sign-in link token: its reviewer id, or undefined when unknown or expired. Works once. */

@@ -1,12 +1,21 @@
 // Who is asking: session cookies (signed, stored in SQLite) and API tokens; cross-site request protection.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { findReviewerByApiToken, findSessionReviewer, type Reviewer, type Store } from '../store/index.ts';
+import { hasRole, type Role } from '../review/roles.ts';
+import {
+  defaultSessionIdleMs,
+  findReviewerByApiToken,
+  findSessionReviewer,
+  type Reviewer,
+  type Store,
+} from '../store/index.ts';
 import { HttpError } from './errors.ts';
 
 export const sessionCookie = 'mtr_session';
-/** How long a sign-in lasts. */
+/** How long a sign-in lasts at most. */
 export const sessionTtlMs = 30 * 24 * 3600 * 1000;
+/** How long a sign-in lasts without a request. */
+export const sessionIdleMs = defaultSessionIdleMs;
 
 /** What auth leaves in res.locals for routes and views. */
 export interface AuthLocals {
@@ -40,10 +49,16 @@ function unsignSession(secret: string, value: string): string | undefined {
 /** The CSRF token of a session: derived from it, so it needs no storage and dies with the session. */
 export const csrfTokenFor = (secret: string, sessionToken: string) => hmac(secret, `csrf:${sessionToken}`);
 
+// A value that is not valid %-encoding was not set by us: it counts as no cookie, not as a server error.
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -55,13 +70,13 @@ export function authenticate(db: Store, secret: string): RequestHandler {
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       const reviewer = findReviewerByApiToken(db, bearer.trim());
-      if (!reviewer) return next(new HttpError(401, 'the API token is not valid'));
+      if (!reviewer) return next(new HttpError(401, 'the API token is not valid (unknown, revoked or expired)'));
       Object.assign(locals, { reviewer, via: 'token' });
       return next();
     }
     const cookie = readCookie(req, sessionCookie);
     const token = cookie ? unsignSession(secret, cookie) : undefined;
-    const reviewer = token ? findSessionReviewer(db, token) : undefined;
+    const reviewer = token ? findSessionReviewer(db, token, sessionIdleMs) : undefined;
     if (token && reviewer) {
       Object.assign(locals, { reviewer, via: 'session', sessionToken: token, csrfToken: csrfTokenFor(secret, token) });
     }
@@ -77,6 +92,14 @@ export const requireReviewer: RequestHandler = (req, res, next) => {
   }
   res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
 };
+
+/** Refuses with 403 anyone signed in without `role` (or a role that includes it); run after requireReviewer. */
+export function requireRole(role: Role): RequestHandler {
+  return (_req, res, next) => {
+    if (hasRole((res.locals as AuthLocals).reviewer, role)) return next();
+    next(new HttpError(403, `only ${role === 'admin' ? 'an admin' : `a ${role}`} may do this`));
+  };
+}
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

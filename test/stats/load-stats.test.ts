@@ -23,8 +23,8 @@ describe('loadStatistics', () => {
   it('answers what a fresh aggregate answers, before and after verdicts and imports', async () => {
     await importCorpus(db, 'corpus');
     expect(loadStatistics(db)).toEqual(fresh());
-    const anna = await createReviewer(db, 'anna', 'pw');
-    const bob = await createReviewer(db, 'bob', 'pw');
+    const anna = await createReviewer(db, 'anna', 'a long passphrase');
+    const bob = await createReviewer(db, 'bob', 'a long passphrase');
     const [first, second] = listEdits(db, 'lavrov-in-china');
     recordVerdict(db, {
       editId: first?.id as string,

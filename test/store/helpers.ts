@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { LoadedArticle } from '../../src/corpus/types.ts';
 import type { EditOrigin } from '../../src/diff/types.ts';
+import type { Role } from '../../src/review/roles.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
 import type { ImportedEdit } from '../../src/store/edits.ts';
 import { createReviewer, type Reviewer } from '../../src/store/reviewers.ts';
@@ -77,7 +78,10 @@ export const markerEdit = makeEdit('e-marker', 46, '*', '');
 /** The seed's post-edit edits, in MT order. */
 export const seedEdits: ImportedEdit[] = [bylineEdit, sergeyEdit, markerEdit];
 
+/** The password `addReviewer` gives: long enough and on no list of common passwords. */
+export const testPassword = 'correct horse battery';
+
 /** A reviewer with a throwaway password. */
-export function addReviewer(db: Store, name = 'alice', admin = false): Promise<Reviewer> {
-  return createReviewer(db, name, 'correct horse battery', { admin });
+export function addReviewer(db: Store, name = 'alice', role: Role = 'reviewer'): Promise<Reviewer> {
+  return createReviewer(db, name, testPassword, { role });
 }
