@@ -54,6 +54,22 @@ async function openSession(
   return { client, lost };
 }
 
+// A sleep that close() can cut short, so closing never waits out a reconnection delay.
+function wakeablePause(): { sleep(ms: number): Promise<void>; wake(): void } {
+  let wake = (): void => undefined;
+  return {
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
+    wake: () => wake(),
+  };
+}
+
 /**
  * Listens to `channel` on a connection of its own (a pooled one would be held for ever) and calls `onMessage` with
  * each payload. Resolves once listening, so a notify after it is heard; fails in one line if it cannot connect.
@@ -69,21 +85,12 @@ export async function listen(
   const firstDelay = options.retryDelayMs ?? 100;
   let closed = false;
   let current = await openSession(database, channel, onMessage);
-  let wake = (): void => undefined;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
+  const pause = wakeablePause();
   const keepListening = async (): Promise<void> => {
     let delay = firstDelay;
     await current.lost;
     while (!closed) {
-      await pause(delay);
+      await pause.sleep(delay);
       if (closed) return;
       try {
         current = await openSession(database, channel, onMessage);
@@ -103,7 +110,7 @@ export async function listen(
   return {
     async close() {
       closed = true;
-      wake();
+      pause.wake();
       await current.client.end().catch(() => undefined);
       await running;
     },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/store/errors.ts';
 import {
   closePostgres,
+  connectionError,
   openPostgres,
   type PostgresDatabase,
   query,
@@ -47,6 +48,17 @@ describe('openPostgres', () => {
     expect(error).toMatchObject({ kind: 'unreadable' });
     expect((error as Error).message).toBe(
       `postgres://mt:***@127.0.0.1:${port}/mt: cannot connect to PostgreSQL (connect ECONNREFUSED 127.0.0.1:${port})`,
+    );
+  });
+
+  it('gives every reason when a host with several addresses refuses on each (Node: an AggregateError)', () => {
+    const refused = new AggregateError(
+      [new Error('connect ECONNREFUSED ::1:5432'), new Error('connect ECONNREFUSED 127.0.0.1:5432')],
+      '',
+    );
+    expect(connectionError('postgres://mt@localhost/mt', refused).message).toBe(
+      'postgres://mt@localhost/mt: cannot connect to PostgreSQL ' +
+        '(connect ECONNREFUSED ::1:5432; connect ECONNREFUSED 127.0.0.1:5432)',
     );
   });
 
