@@ -1,0 +1,82 @@
+// The PostgreSQL schema as an ordered list of migrations, tracked in schema_migrations and run at open.
+import type { PoolClient } from 'pg';
+import { StoreError } from '../errors.ts';
+import { type PostgresDatabase, transaction } from './connection.ts';
+import { schemaV1 } from './schema.ts';
+
+/** One step of the schema; the database is at `version` once `sql` has run. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/**
+ * Every migration, oldest first; append only, never edit one that has shipped. A history of its own: version 1 is
+ * the whole schema as SQLite has it after its version 5, not a replay of SQLite's steps.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description:
+      'articles, edits, append-only verdicts, current verdicts, reviewers with roles, sessions, sign-in links, ' +
+      'api tokens, article revisions',
+    sql: schemaV1,
+  },
+];
+
+/** The schema version this code writes. */
+export const schemaVersion = migrations.at(-1)?.version ?? 0;
+
+const createTracking = `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version integer PRIMARY KEY,
+  description text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+// The key of the advisory lock that serialises migrations: "mt-revie" in ASCII, a constant no other code takes.
+const migrationLock = '7886978816784361829';
+
+async function currentVersion(client: PoolClient): Promise<number> {
+  const result = await client.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM schema_migrations',
+  );
+  return result.rows[0]?.version ?? 0;
+}
+
+async function apply(client: PoolClient, migration: Migration, label: string): Promise<void> {
+  try {
+    await client.query(migration.sql);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreError('unreadable', `${label}: migration ${migration.version} failed (${reason})`, { cause: error });
+  }
+  await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [
+    migration.version,
+    migration.description,
+  ]);
+}
+
+/**
+ * Brings the database up to `schemaVersion` in one transaction and returns the versions it applied (none when it was
+ * there already). The transaction holds an advisory lock first, so instances starting together take turns: the
+ * first migrates, the others then find nothing to do. A database newer than this code is refused.
+ */
+export async function migrate(database: PostgresDatabase): Promise<number[]> {
+  return transaction(database, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [migrationLock]);
+    await client.query(createTracking);
+    const current = await currentVersion(client);
+    if (current > schemaVersion) {
+      throw new StoreError(
+        'too-new',
+        `${database.label}: the database has schema version ${current}, newer than this mt-review knows ` +
+          `(${schemaVersion}); upgrade mt-review to open it`,
+      );
+    }
+    const pending = migrations.filter((migration) => migration.version > current);
+    for (const migration of pending) await apply(client, migration, database.label);
+    return pending.map((migration) => migration.version);
+  });
+}
