@@ -82,7 +82,7 @@ export function retainedGridCells(): number {
   return buffers.cost.length;
 }
 
-// The band of row `row` (1 ≤ row ≤ hypothesis length) around the diagonal, as sacrebleu's _edit_distance sets it.
+// What sets each row's band around the length-scaled diagonal, as sacrebleu's _edit_distance does.
 interface BandShape {
   ratio: number;
   beam: number;
@@ -137,6 +137,8 @@ export function createDistanceGrid(hypothesisLength: number, reference: Int32Arr
   return grid;
 }
 
+// A row reads its left neighbour of the band, and the next row reads this row up to its own (later) band end:
+// those cells must say "unreachable", as sacrebleu's rows of infinities do; no other cell outside the band is read.
 function markOutsideBand(cost: Int32Array, origin: number, start: number, end: number, nextEnd: number): void {
   if (start > 0) cost[origin + start - 1] = unreachable;
   for (let column = end; column < nextEnd; column++) cost[origin + column] = unreachable;
@@ -207,6 +209,7 @@ function backtrace(grid: DistanceGrid): number {
   }
   return length;
 }
+
 /** Aligns the current hypothesis with the reference along the optimal path of its last measurement. */
 export function alignCurrent(grid: DistanceGrid): Alignment {
   const { path, position, hypothesisErrors, referenceErrors } = grid;
