@@ -8,6 +8,7 @@ import type { ArticleReview } from '../export/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import type { PairAgreement, ReviewerStats } from './agreement.ts';
 import type { CheckStats, RecurringCorrection } from './corrections.ts';
+import { articleHter } from './hter.ts';
 import {
   type MqmScore,
   type ScorableError,
@@ -17,7 +18,7 @@ import {
   scoringModels,
   weighErrors,
 } from './mqm-models.ts';
-import { sentenceTer, type TerScore } from './ter.ts';
+import type { TerScore } from './ter.ts';
 
 /** Errors counted: an error is a current edit whose standing verdict is accept or amend. */
 export interface ErrorCounts {
@@ -156,7 +157,7 @@ export function articleStats(
     reviewedShare: edits > 0 ? decided / edits : 1,
     decisions: { ...counts },
     errors: countErrors(errors),
-    hter: sentenceTer(review.mt, [resolution.text]),
+    hter: articleHter(review.mt, resolution),
     segments,
     scores,
   };

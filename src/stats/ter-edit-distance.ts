@@ -2,7 +2,8 @@
 
 // sacrebleu computes only a band of each row around the length-scaled diagonal; cells outside stay "unreachable".
 // Its results (and its tie-breaks, which decide the alignment and hence the shifts tried) follow from that band,
-// so it is reproduced exactly rather than replaced by a full Levenshtein matrix.
+// so it is reproduced exactly rather than replaced by a full Levenshtein matrix. Only the band is stored: memory
+// grows with hypothesis length × band width (about 50 cells a word), not with the product of the two lengths.
 const beamWidth = 25;
 const unreachable = 2 ** 30;
 
@@ -13,7 +14,7 @@ const opInsert = 2;
 /** Consumes a hypothesis word (a deletion from the hypothesis). */
 const opDelete = 3;
 
-/** Edit-distance rows for hypotheses of one length against one reference: the current one and a scratch copy. */
+/** Edit-distance rows for hypotheses of one length against one reference: the current ones and a scratch copy. */
 export interface DistanceGrid extends Buffers {
   reference: Int32Array;
   hypothesisLength: number;
@@ -32,8 +33,12 @@ interface Buffers {
   ops: Uint8Array;
   scratchCost: Int32Array;
   scratchOps: Uint8Array;
+  /** Each row's computed columns [bandStart, bandEnd). */
   bandStart: Int32Array;
   bandEnd: Int32Array;
+  /** Where a row's stored cells begin, and the cell index of its column 0 (rowOrigin + column is a cell). */
+  rowOffset: Int32Array;
+  rowOrigin: Int32Array;
   path: Uint8Array;
   position: Int32Array;
   hypothesisErrors: Int32Array;
@@ -48,6 +53,8 @@ function allocate(cells: number, words: number): Buffers {
     scratchOps: new Uint8Array(cells),
     bandStart: new Int32Array(words + 1),
     bandEnd: new Int32Array(words + 1),
+    rowOffset: new Int32Array(words + 2),
+    rowOrigin: new Int32Array(words + 1),
     path: new Uint8Array(2 * words),
     position: new Int32Array(words),
     hypothesisErrors: new Int32Array(words + 1),
@@ -56,31 +63,74 @@ function allocate(cells: number, words: number): Buffers {
 }
 
 // Allocating typed arrays costs more than filling them for a 30-word sentence, and TER needs a grid per sentence
-// pair, so one set of buffers grows as needed and is reused. A grid lives only inside one synchronous TER count.
+// pair, so one set of buffers grows as needed and is reused. It is kept only up to a size that covers any sentence
+// or segment (about 20,000 words against a reference of similar length); a larger grid is allocated for its one
+// count and left to the garbage collector. A grid lives only inside one synchronous TER count.
+const retainedCellLimit = 1 << 20;
+const retainedWordLimit = 1 << 15;
 let buffers = allocate(64 * 64, 64);
 
-function buffersFor(hypothesisLength: number, referenceLength: number): Buffers {
-  const cells = (hypothesisLength + 1) * (referenceLength + 1);
-  const words = Math.max(hypothesisLength, referenceLength);
-  if (cells > buffers.cost.length || words >= buffers.bandStart.length) {
-    buffers = allocate(Math.max(cells, buffers.cost.length), Math.max(words, buffers.bandStart.length));
-  }
-  return buffers;
+function buffersFor(cells: number, words: number): Buffers {
+  if (cells <= buffers.cost.length && words < buffers.bandStart.length) return buffers;
+  const grown = allocate(Math.max(cells, buffers.cost.length), Math.max(words, buffers.bandStart.length - 1));
+  if (grown.cost.length <= retainedCellLimit && grown.bandStart.length <= retainedWordLimit) buffers = grown;
+  return grown;
+}
+
+/** The cells the reusable buffers hold now (they never keep more than about a million). */
+export function retainedGridCells(): number {
+  return buffers.cost.length;
+}
+
+// What sets each row's band around the length-scaled diagonal, as sacrebleu's _edit_distance does.
+interface BandShape {
+  ratio: number;
+  beam: number;
+  width: number;
+  hypothesisLength: number;
+}
+
+function shapeOf(hypothesisLength: number, referenceLength: number): BandShape {
+  const ratio = hypothesisLength > 0 ? referenceLength / hypothesisLength : 1;
+  // Very unequal lengths would leave consecutive bands without overlap; sacrebleu widens the beam for them.
+  const beam = beamWidth < ratio / 2 ? Math.ceil(ratio / 2 + beamWidth) : beamWidth;
+  return { ratio, beam, width: referenceLength + 1, hypothesisLength };
+}
+
+const bandStartOf = (shape: BandShape, row: number) => Math.max(0, Math.floor(row * shape.ratio) - shape.beam);
+const bandEndOf = (shape: BandShape, row: number) =>
+  row === shape.hypothesisLength || row === 0
+    ? shape.width
+    : Math.min(shape.width, Math.floor(row * shape.ratio) + shape.beam);
+
+// Row r computes [start, end) and reads the row above in [start - 1, end); it marks the cell left of its band and
+// its columns from its end to the next row's end "unreachable", for the next row to read. Those are what is stored.
+const storedStart = (shape: BandShape, row: number) => (row === 0 ? 0 : Math.max(0, bandStartOf(shape, row) - 1));
+const storedEnd = (shape: BandShape, row: number) =>
+  row < shape.hypothesisLength ? bandEndOf(shape, row + 1) : bandEndOf(shape, row);
+
+function storedCells(shape: BandShape): number {
+  let cells = 0;
+  for (let row = 0; row <= shape.hypothesisLength; row++) cells += storedEnd(shape, row) - storedStart(shape, row);
+  return cells;
 }
 
 /** Prepares the band limits and buffers for hypotheses of `hypothesisLength` words against `reference`. */
 export function createDistanceGrid(hypothesisLength: number, reference: Int32Array): DistanceGrid {
-  const width = reference.length + 1;
-  const ratio = hypothesisLength > 0 ? reference.length / hypothesisLength : 1;
-  // Very unequal lengths would leave consecutive bands without overlap; sacrebleu widens the beam for them.
-  const beam = beamWidth < ratio / 2 ? Math.ceil(ratio / 2 + beamWidth) : beamWidth;
-  const grid: DistanceGrid = { reference, hypothesisLength, width, ...buffersFor(hypothesisLength, reference.length) };
-  for (let row = 1; row <= hypothesisLength; row++) {
-    const diagonal = Math.floor(row * ratio);
-    grid.bandStart[row] = Math.max(0, diagonal - beam);
-    grid.bandEnd[row] = row === hypothesisLength ? width : Math.min(width, diagonal + beam);
+  const shape = shapeOf(hypothesisLength, reference.length);
+  const words = Math.max(hypothesisLength, reference.length);
+  const cells = storedCells(shape);
+  const grid: DistanceGrid = { reference, hypothesisLength, width: shape.width, ...buffersFor(cells, words) };
+  let offset = 0;
+  for (let row = 0; row <= hypothesisLength; row++) {
+    grid.bandStart[row] = bandStartOf(shape, row);
+    grid.bandEnd[row] = bandEndOf(shape, row);
+    grid.rowOffset[row] = offset;
+    grid.rowOrigin[row] = offset - storedStart(shape, row);
+    offset += storedEnd(shape, row) - storedStart(shape, row);
   }
-  for (let column = 0; column < width; column++) {
+  grid.rowOffset[hypothesisLength + 1] = offset;
+  for (let column = 0; column < storedEnd(shape, 0); column++) {
     grid.cost[column] = column;
     grid.ops[column] = opInsert;
   }
@@ -89,16 +139,16 @@ export function createDistanceGrid(hypothesisLength: number, reference: Int32Arr
 
 // A row reads its left neighbour of the band, and the next row reads this row up to its own (later) band end:
 // those cells must say "unreachable", as sacrebleu's rows of infinities do; no other cell outside the band is read.
-function markOutsideBand(cost: Int32Array, rowOffset: number, start: number, end: number, nextEnd: number): void {
-  if (start > 0) cost[rowOffset + start - 1] = unreachable;
-  for (let column = end; column < nextEnd; column++) cost[rowOffset + column] = unreachable;
+function markOutsideBand(cost: Int32Array, origin: number, start: number, end: number, nextEnd: number): void {
+  if (start > 0) cost[origin + start - 1] = unreachable;
+  for (let column = end; column < nextEnd; column++) cost[origin + column] = unreachable;
 }
 
 function fillRows(grid: DistanceGrid, hypothesis: Int32Array, cost: Int32Array, ops: Uint8Array, fromRow: number) {
-  const { reference, width, bandStart, bandEnd, hypothesisLength } = grid;
+  const { reference, bandStart, bandEnd, rowOrigin, hypothesisLength } = grid;
   for (let row = fromRow; row <= hypothesisLength; row++) {
-    const here = row * width;
-    const above = here - width;
+    const here = rowOrigin[row] as number;
+    const above = rowOrigin[row - 1] as number;
     const word = hypothesis[row - 1];
     const start = bandStart[row] as number;
     const end = bandEnd[row] as number;
@@ -127,7 +177,7 @@ function fillRows(grid: DistanceGrid, hypothesis: Int32Array, cost: Int32Array, 
       ops[here + column] = op;
     }
   }
-  return cost[hypothesisLength * width + width - 1] as number;
+  return cost[(rowOrigin[hypothesisLength] as number) + grid.width - 1] as number;
 }
 
 /**
@@ -140,18 +190,19 @@ export function measureHypothesis(grid: DistanceGrid, hypothesis: Int32Array, un
 
 /** Edit distance of a candidate that shares its first `sharedPrefix` words with the current hypothesis. */
 export function measureCandidate(grid: DistanceGrid, candidate: Int32Array, sharedPrefix: number): number {
-  const { width, scratchCost } = grid;
-  scratchCost.set(grid.cost.subarray(sharedPrefix * width, (sharedPrefix + 1) * width), sharedPrefix * width);
+  const { rowOffset, scratchCost } = grid;
+  const from = rowOffset[sharedPrefix] as number;
+  scratchCost.set(grid.cost.subarray(from, rowOffset[sharedPrefix + 1] as number), from);
   return fillRows(grid, candidate, scratchCost, grid.scratchOps, sharedPrefix + 1);
 }
 
 function backtrace(grid: DistanceGrid): number {
-  const { width, ops, path } = grid;
+  const { width, ops, path, rowOrigin } = grid;
   let length = 0;
   let row = grid.hypothesisLength;
   let column = width - 1;
   while (row > 0 || column > 0) {
-    const op = ops[row * width + column] as number;
+    const op = ops[(rowOrigin[row] as number) + column] as number;
     path[length++] = op;
     if (op !== opInsert) row--;
     if (op !== opDelete) column--;

@@ -10,10 +10,29 @@ export interface TerOptions {
   noPunct?: boolean;
 }
 
-// Python's str.split() splits on what str.isspace() accepts, which differs from JavaScript's \s by
-// \x1c-\x1f and \x85 (Python only) and \ufeff (JavaScript only).
+/**
+ * A run of what separates TER words: Python's str.split() splits on what str.isspace() accepts, which differs from
+ * JavaScript's \s by \x1c-\x1f and \x85 (Python only) and \ufeff (JavaScript only).
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: Python counts the separators \x1c-\x1f as whitespace.
-const pythonWhitespace = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+export const terWhitespace = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/** True for the character codes `terWhitespace` matches (to scan text without slicing it). */
+export function isTerWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code >= 0x1c;
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
 
 // Tercom's Normalizer.java rules for Western languages, applied in this order: first line joins and XML entities,
 // then (on the sentence padded with spaces) punctuation, each padded so that the final split makes it a word.
@@ -48,5 +67,5 @@ export function tokenizeForTer(line: string, options: TerOptions = {}): string[]
   let text = options.caseSensitive ? line : line.toLowerCase();
   if (options.normalized) text = normalizeTercom(text);
   if (options.noPunct) text = text.replace(/[.,?:;!"()]/g, '');
-  return text.split(pythonWhitespace).filter((word) => word !== '');
+  return text.split(terWhitespace).filter((word) => word !== '');
 }

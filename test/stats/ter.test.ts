@@ -1,8 +1,11 @@
 // TER against sacrebleu's published vectors, plus the properties of shifts, references and options they rely on.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusTer, sentenceTer } from '../../src/stats/ter.ts';
-import { tokenizeForTer } from '../../src/stats/ter-tokenize.ts';
+import * as band from '../../src/stats/ter-edit-distance.ts';
+import { isTerWhitespace, terWhitespace, tokenizeForTer } from '../../src/stats/ter-tokenize.ts';
 import { terVectors } from '../support/ter-vectors.ts';
+import * as full from './ter-full-grid.ts';
 
 describe('corpusTer on sacrebleu vectors', () => {
   it('loads all the vectors', () => {
@@ -81,5 +84,112 @@ describe('tokenizeForTer', () => {
 
   it('removes punctuation with noPunct', () => {
     expect(tokenizeForTer('"Yes," (she) said: no!', { noPunct: true })).toEqual(['yes', 'she', 'said', 'no']);
+  });
+
+  it('knows the separators by character code exactly as the separator pattern does', () => {
+    const pattern = new RegExp(`^${terWhitespace.source}$`);
+    const differing: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (isTerWhitespace(code) !== pattern.test(String.fromCharCode(code))) differing.push(code);
+    }
+    expect(differing).toEqual([]);
+  });
+});
+
+/** What the shift search calls on a grid module, over that module's own grid type. */
+interface GridModule<Grid> {
+  createDistanceGrid(hypothesisLength: number, reference: Int32Array): Grid;
+  measureHypothesis(grid: Grid, hypothesis: Int32Array, unchangedPrefix?: number): number;
+  measureCandidate(grid: Grid, candidate: Int32Array, sharedPrefix: number): number;
+  alignCurrent(grid: Grid): band.Alignment;
+}
+
+interface Move {
+  start: number;
+  length: number;
+  target: number;
+  adopt: boolean;
+}
+
+// A block of `words` moved elsewhere, as a shift candidate; it shares its first min(start, target) words.
+function moveBlock(words: readonly number[], { start, length, target }: Move): { moved: number[]; shared: number } {
+  const from = start % words.length;
+  const block = words.slice(from, from + 1 + (length % 10));
+  const rest = [...words.slice(0, from), ...words.slice(from + block.length)];
+  const to = target % (rest.length + 1);
+  return { moved: [...rest.slice(0, to), ...block, ...rest.slice(to)], shared: Math.min(from, to) };
+}
+
+// What the shift search reads from a grid: every distance, and the alignment after each measured hypothesis.
+function trace<Grid>(
+  grid: GridModule<Grid>,
+  hypothesis: readonly number[],
+  reference: readonly number[],
+  moves: readonly Move[],
+) {
+  const m = reference.length;
+  const g = grid.createDistanceGrid(hypothesis.length, Int32Array.from(reference));
+  const seen: number[][] = [];
+  const align = () => {
+    const a = grid.alignCurrent(g);
+    seen.push([...a.hypothesisPositionOfReference.subarray(0, m)]);
+    seen.push([...a.hypothesisErrorsBefore.subarray(0, hypothesis.length + 1)]);
+    seen.push([...a.referenceErrorsBefore.subarray(0, m + 1)]);
+  };
+  let current = [...hypothesis];
+  seen.push([grid.measureHypothesis(g, Int32Array.from(current))]);
+  align();
+  for (const move of moves) {
+    if (current.length === 0) break;
+    const { moved, shared } = moveBlock(current, move);
+    seen.push([grid.measureCandidate(g, Int32Array.from(moved), shared)]);
+    if (!move.adopt) continue;
+    seen.push([grid.measureHypothesis(g, Int32Array.from(moved), shared)]);
+    align();
+    current = moved;
+  }
+  return seen;
+}
+
+// Word ids from a small vocabulary (so that words repeat and blocks match), of any length up to `maxLength`.
+const wordList = (vocabulary: number, maxLength: number) =>
+  fc
+    .integer({ min: 0, max: maxLength })
+    .chain((length) => fc.array(fc.integer({ min: 0, max: vocabulary - 1 }), { minLength: length, maxLength: length }));
+const move = fc.record({ start: fc.nat(), length: fc.nat(), target: fc.nat(), adopt: fc.boolean() });
+
+describe('the band-only edit-distance grid', () => {
+  it('gives the distances and alignments of the full grid on any hypothesis, reference and shifts', () => {
+    const lengths = fc.constantFrom(12, 80, 160);
+    const pairs = fc
+      .tuple(fc.integer({ min: 1, max: 12 }), lengths, lengths)
+      .chain(([vocabulary, hyp, ref]) =>
+        fc.tuple(wordList(vocabulary, hyp), wordList(vocabulary, ref), fc.array(move, { maxLength: 12 })),
+      );
+    fc.assert(
+      fc.property(pairs, ([hypothesis, reference, moves]) => {
+        expect(trace(band, hypothesis, reference, moves)).toEqual(trace(full, hypothesis, reference, moves));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('gives the results of the full grid on very unequal lengths, where sacrebleu widens the beam', () => {
+    const pairs = fc.tuple(wordList(4, 3), wordList(4, 400), fc.array(move, { maxLength: 4 }));
+    fc.assert(
+      fc.property(pairs, ([hypothesis, reference, moves]) => {
+        expect(trace(band, hypothesis, reference, moves)).toEqual(trace(full, hypothesis, reference, moves));
+        expect(trace(band, reference, hypothesis, moves)).toEqual(trace(full, reference, hypothesis, moves));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps its reusable buffers bounded after a sentence of 40,000 words', () => {
+    const reference = Array.from({ length: 40_000 }, (_, i) => `w${i}`);
+    const hypothesis = [...reference];
+    hypothesis[20_000] = 'changed';
+    expect(sentenceTer(hypothesis.join(' '), [reference.join(' ')]).edits).toBe(1);
+    expect(band.retainedGridCells()).toBeLessThanOrEqual(2 ** 20);
   });
 });
