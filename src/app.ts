@@ -4,7 +4,8 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Store } from './store/index.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
-import { errorHandler, notFound } from './web/errors.ts';
+import { createErrorHandler, notFound } from './web/errors.ts';
+import { checkRequestBody } from './web/request-body.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
@@ -45,6 +46,7 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   });
   app.use(express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '3mb' }));
+  app.use(checkRequestBody);
   app.use(authenticate(db, secret));
   app.use((_req, res, next) => {
     res.locals.reviewer ??= undefined;
@@ -61,6 +63,6 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.use(exportRoutes(db));
   app.use(statsRoutes(db));
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(createErrorHandler());
   return app;
 }

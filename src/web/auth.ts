@@ -40,10 +40,16 @@ function unsignSession(secret: string, value: string): string | undefined {
 /** The CSRF token of a session: derived from it, so it needs no storage and dies with the session. */
 export const csrfTokenFor = (secret: string, sessionToken: string) => hmac(secret, `csrf:${sessionToken}`);
 
+// A value with a malformed %-escape cannot be a cookie this server set: read as no cookie, not as an error.
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
