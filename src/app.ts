@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Store } from './store/index.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
 import { createErrorHandler, notFound } from './web/errors.ts';
+import type { PageCache } from './web/page-cache.ts';
 import { checkRequestBody } from './web/request-body.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
@@ -20,10 +21,12 @@ const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
 export interface AppOptions {
   db: Store;
   secret: string;
+  /** Where review pages are kept between requests (default: a cache of 64 MiB); tests pass one to look into it. */
+  reviewPageCache?: PageCache;
 }
 
 /** The mt-review app: public sign-in, everything else behind a reviewer; JSON under /api. */
-export function createApp({ db, secret }: AppOptions): express.Express {
+export function createApp({ db, secret, reviewPageCache }: AppOptions): express.Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -57,7 +60,7 @@ export function createApp({ db, secret }: AppOptions): express.Express {
   app.use(sessionRoutes(db, secret));
   app.use(requireReviewer);
   app.use(articleListRoutes(db));
-  app.use(reviewRoutes(db));
+  app.use(reviewRoutes(db, reviewPageCache));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
   app.use(exportRoutes(db));

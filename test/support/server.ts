@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../src/app.ts';
+import { type AppOptions, createApp } from '../../src/app.ts';
 import { importArticleFolder, importCorpus } from '../../src/import-corpus.ts';
 import {
   createApiToken,
@@ -68,8 +68,11 @@ function cookieFrom(response: Response, name: string): string {
   return header.split(';')[0] as string;
 }
 
-async function listen(db: Store, secret: string): Promise<Server> {
-  const app = createApp({ db, secret });
+/** What a test may set on the app besides its store and secret. */
+export type TestAppOptions = Omit<AppOptions, 'db' | 'secret'>;
+
+async function listen(db: Store, secret: string, options: TestAppOptions): Promise<Server> {
+  const app = createApp({ ...options, db, secret });
   return new Promise<Server>((resolve, reject) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
     server.on('error', reject);
@@ -83,13 +86,19 @@ async function stop(server: Server): Promise<void> {
   });
 }
 
-async function running(dir: string, dbFile: string, secret: string, owned: boolean): Promise<TestServer> {
+async function running(
+  dir: string,
+  dbFile: string,
+  secret: string,
+  owned: boolean,
+  options: TestAppOptions,
+): Promise<TestServer> {
   const db = openStore(dbFile);
   await importCorpus(db, join(repoRoot, 'corpus'));
   for (const folder of fixtureArticles) await importArticleFolder(db, folder);
   const reviewer = findReviewerByName(db, reviewerName) ?? (await createReviewer(db, reviewerName, reviewerPassword));
   const apiToken = createApiToken(db, reviewer.id, 'tests');
-  const server = await listen(db, secret);
+  const server = await listen(db, secret, options);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
@@ -140,7 +149,7 @@ async function running(dir: string, dbFile: string, secret: string, owned: boole
     },
     async restart() {
       await shutdown(false);
-      return running(dir, dbFile, secret, owned);
+      return running(dir, dbFile, secret, owned, options);
     },
     close: () => shutdown(owned),
   };
@@ -168,7 +177,7 @@ export async function sessionFor(url: string, cookie: string): Promise<Session> 
 }
 
 /** Starts the app on 127.0.0.1 port 0 over a new database in a fresh temp folder, with corpus and fixtures. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mt-review-http-'));
-  return running(dir, join(dir, 'mt-review.db'), randomBytes(32).toString('base64url'), true);
+  return running(dir, join(dir, 'mt-review.db'), randomBytes(32).toString('base64url'), true, options);
 }

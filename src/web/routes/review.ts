@@ -6,10 +6,10 @@ import { loadArticleReview } from '../../export/load-review.ts';
 import type { ArticleReview } from '../../export/types.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
-import { articleVersion, getArticle, type Store } from '../../store/index.ts';
+import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { fillSlots, PageCache, slot } from '../page-cache.ts';
+import { fillSlots, PageCache, type Slots } from '../page-cache.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
@@ -22,8 +22,14 @@ export function loadReview(db: Store) {
   };
 }
 
-/** Renders the review page with placeholders where the request's own values go (see page-cache.ts). */
-function renderReviewPage(app: Application, db: Store, review: ArticleReview, editId: string): Promise<string> {
+/** Renders the review page with markers where the request's own values go (see page-cache.ts). */
+function renderReviewPage(
+  app: Application,
+  db: Store,
+  review: ArticleReview,
+  editId: string,
+  slots: Slots,
+): Promise<string> {
   const view = buildReviewView(review);
   const selected =
     view.edits.find((e) => e.edit.id === editId) ?? view.edits.find((e) => e.state === 'undecided') ?? view.edits[0];
@@ -31,9 +37,9 @@ function renderReviewPage(app: Application, db: Store, review: ArticleReview, ed
     review,
     view,
     selected,
-    reviewer: { name: slot.reviewer },
-    csrfToken: slot.csrfToken,
-    clientRequestId: slot.clientRequestId,
+    reviewer: { name: slots.reviewer },
+    csrfToken: slots.csrfToken,
+    clientRequestId: slots.clientRequestId,
     correctedFromFile: getArticle(db, review.id)?.correctedOrigin === 'file',
     taxonomy: { categories, dimensions, severities },
     maxNoteLength,
@@ -70,20 +76,29 @@ function pageEdit(e: EditView) {
   };
 }
 
+/**
+ * The edit `?edit=` asks for if it is a current edit of this article, else '' (the default selection): the page
+ * cache is keyed by it, so an unknown value renders the default page instead of keeping a page of its own.
+ */
+function selectableEdit(db: Store, articleId: string, requested: unknown): string {
+  if (typeof requested !== 'string' || requested === '') return '';
+  const edit = getEdit(db, requested);
+  return edit?.articleId === articleId && edit.status === 'current' ? edit.id : '';
+}
+
 /** Routes of the review page. */
-export function reviewRoutes(db: Store): Router {
+export function reviewRoutes(db: Store, pages = new PageCache()): Router {
   const router = Router();
   // A page is rendered once per data version and selected edit; a verdict or an import makes a new version.
-  const pages = new PageCache();
   router.get('/articles/:id', async (req, res) => {
     const id = String(req.params.id);
     const version = articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
-    const editId = typeof req.query.edit === 'string' ? req.query.edit : '';
-    const page = await pages.get(id, version, editId, () => {
+    const editId = selectableEdit(db, id, req.query.edit);
+    const page = await pages.get(id, version, editId, (slots) => {
       const review = loadArticleReview(db, id);
       if (!review) throw new HttpError(404, `no article "${id}"`);
-      return renderReviewPage(req.app, db, review, editId);
+      return renderReviewPage(req.app, db, review, editId, slots);
     });
     const { reviewer, csrfToken } = res.locals as AuthLocals;
     res
