@@ -49,7 +49,9 @@ function cutAtSlots(html: string, markers: Slots): SlottedPage {
 export function fillSlots(page: SlottedPage, values: Slots): string {
   const escaped = Object.fromEntries(slotNames.map((name) => [name, escapeHtml(values[name])])) as Slots;
   const parts: string[] = [page.fragments[0] as string];
-  page.slots.forEach((slot, i) => parts.push(escaped[slot], page.fragments[i + 1] as string));
+  page.slots.forEach((slot, i) => {
+    parts.push(escaped[slot], page.fragments[i + 1] as string);
+  });
   return parts.join('');
 }
 
