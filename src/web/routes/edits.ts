@@ -65,12 +65,15 @@ function spanFromText(mt: string, body: Record<string, unknown>, kind: BodyKind)
   return { start, end: start + text.length };
 }
 
-/** The MT span the reviewer chose: offsets (from a selection) or an exact text and its occurrence (without JS). */
-function chosenSpan(mt: string, body: Record<string, unknown>, kind: BodyKind): { start: number; end: number } {
+/**
+ * The MT span the reviewer chose: offsets (from a selection) or an exact text and its occurrence (without JS), with
+ * the field to name if the span clashes with an edit.
+ */
+function chosenSpan(mt: string, body: Record<string, unknown>, kind: BodyKind) {
   const start = integerField(body, 'mtStart', kind);
   const end = integerField(body, 'mtEnd', kind);
-  if (start !== undefined || end !== undefined) return spanFromOffsets(mt, start, end);
-  return spanFromText(mt, body, kind);
+  if (start !== undefined || end !== undefined) return { ...spanFromOffsets(mt, start, end), field: 'mtStart' };
+  return { ...spanFromText(mt, body, kind), field: 'mtText' };
 }
 
 /** A reviewer edit on [start, end); the store refuses it if it clashes with an existing edit. */
@@ -106,12 +109,11 @@ function addEdit(db: Store, req: Request, res: Response): Edit {
     ]);
   }
   const kind: BodyKind = req.is('application/json') ? 'json' : 'form';
-  const { start, end } = chosenSpan(review.mt, body, kind);
+  const { start, end, field } = chosenSpan(review.mt, body, kind);
   const edit = reviewerEdit(review, start, end, correctedText);
   try {
     addReviewerEdit(db, review.id, edit, (res.locals as AuthLocals).reviewer?.id as number);
   } catch (error) {
-    const field = body.mtText !== undefined && body.mtStart === undefined ? 'mtText' : 'mtStart';
     if (error instanceof ConflictError)
       throw new HttpError(409, error.message, [{ field, message: 'overlaps an edit' }]);
     throw error;
