@@ -77,9 +77,12 @@ function clientErrorOf(error: unknown): ErrorAnswer | undefined {
 export function answerFor(error: unknown): ErrorAnswer {
   if (error instanceof StoreError) {
     const status = storeStatus[error.kind];
-    return status >= 500
-      ? { status, message: error.message, fields: [], kind: error.kind, operational: true }
-      : { status, message: error.message, fields: [] };
+    // Such a message names the database file: the log gets it, the client does not.
+    if (status >= 500) {
+      const message = 'the database cannot be used right now: nothing was saved; try again later';
+      return { status, message, fields: [], kind: error.kind, operational: true };
+    }
+    return { status, message: error.message, fields: [] };
   }
   const code = (error as { code?: unknown } | null)?.code;
   const operational = typeof code === 'string' ? operationalMessage(code) : undefined;
