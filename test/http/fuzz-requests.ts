@@ -41,22 +41,27 @@ function path(targets: FuzzTargets) {
     fc.constantFrom('txt', 'md', 'json', 'xliff', 'csv', 'mqm', 'exe', '').map((f) => `?format=${f}`),
     fc.constantFrom('?policy=keep-mt', '?policy=%', '?model=wmt', '?model=x', '?next=//evil', '?edit=a&edit=b'),
     segment(['x']).map((q) => `?${q}=${q}&filter=unreviewed`),
+    fc.constantFrom('before', 'limit').chain((k) => segment(['1', '50', '0', '-1', '1e9']).map((v) => `?${k}=${v}`)),
   );
   const route = fc.oneof(
-    fc.constantFrom('/', '/stats', '/sign-in', '/sign-out', '/api/articles', '/api/stats', '/favicon.ico'),
+    fc.constantFrom('/', '/stats', '/sign-in', '/sign-out', '/api/articles', '/api/stats', '/api/taxonomy'),
     fc.constantFrom(
       '/static/app.css',
       '/static/../../package.json',
       '/static/%2e%2e/%2e%2e/package.json',
       '//',
       '/api/',
+      '/favicon.ico',
     ),
     segment(['link']).map((t) => `/sign-in/link/${t}`),
     article.map((a) => `/articles/${a}`),
     article.map((a) => `/api/articles/${a}`),
     fc.tuple(article, fc.constantFrom('edits', 'corrected', 'export')).map(([a, r]) => `/articles/${a}/${r}`),
-    fc.tuple(article, fc.constantFrom('edits', 'export')).map(([a, r]) => `/api/articles/${a}/${r}`),
-    fc.tuple(article, edit).map(([a, e]) => `/articles/${a}/edits/${e}/verdicts`),
+    fc.tuple(article, fc.constantFrom('edits', 'export', 'verdicts')).map(([a, r]) => `/api/articles/${a}/${r}`),
+    fc
+      .tuple(article, edit, fc.constantFrom('verdicts', 'history', 'set-aside'))
+      .map(([a, e, r]) => `/articles/${a}/edits/${e}/${r}`),
+    fc.tuple(article, edit).map(([a, e]) => `/api/articles/${a}/edits/${e}/set-aside`),
     edit.map((e) => `/api/edits/${e}/verdicts`),
   );
   return fc.tuple(route, query).map(([r, q]) => r + q);
