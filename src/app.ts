@@ -4,7 +4,9 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Store } from './store/index.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
-import { errorHandler, notFound } from './web/errors.ts';
+import { createErrorHandler, notFound } from './web/errors.ts';
+import type { PageCache } from './web/page-cache.ts';
+import { checkRequestBody } from './web/request-body.ts';
 import { accountRoutes } from './web/routes/account.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
@@ -27,10 +29,12 @@ export interface AppOptions {
   secret: string;
   /** Failed password checks allowed per account and per client address (default: sign-in-throttle.ts). */
   signInLimits?: ThrottleLimits;
+  /** Where review pages are kept between requests (default: a cache of 64 MiB); tests pass one to look into it. */
+  reviewPageCache?: PageCache;
 }
 
 /** The mt-review app: public sign-in, everything else behind a reviewer; JSON under /api. */
-export function createApp({ db, secret, signInLimits }: AppOptions): express.Express {
+export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOptions): express.Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -53,6 +57,7 @@ export function createApp({ db, secret, signInLimits }: AppOptions): express.Exp
   });
   app.use(express.json({ limit: '256kb' }));
   app.use(express.urlencoded({ extended: false, limit: '3mb' }));
+  app.use(checkRequestBody);
   app.use(authenticate(db, secret));
   app.use((_req, res, next) => {
     res.locals.reviewer ??= undefined;
@@ -66,7 +71,7 @@ export function createApp({ db, secret, signInLimits }: AppOptions): express.Exp
   app.use(accountRoutes(db, throttle));
   app.use(reviewerRoutes(db));
   app.use(articleListRoutes(db));
-  app.use(reviewRoutes(db));
+  app.use(reviewRoutes(db, reviewPageCache));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
   app.use(exportRoutes(db));
@@ -75,6 +80,6 @@ export function createApp({ db, secret, signInLimits }: AppOptions): express.Exp
   app.use(statsRoutes(db));
   app.use(taxonomyRoutes());
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(createErrorHandler());
   return app;
 }

@@ -10,9 +10,11 @@ import {
   createReviewer,
   createSignInLink,
   deleteExpiredTokens,
+  describeWriteFailure,
   generatePassword,
   openStore,
   type Store,
+  StoreError,
 } from './store/index.ts';
 
 /** What `serve` needs to know. */
@@ -27,10 +29,15 @@ export interface ServeOptions {
 /** The secret that signs session cookies: made once beside the database, so sign-ins survive a restart. */
 export function sessionSecret(dbFile: string): string {
   const file = `${dbFile}.secret`;
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new StoreError('unwritable', `${file}: cannot read or create the session secret (${reason})`);
+  }
 }
 
 /** On a first start, an admin with a random password and a one-time sign-in link (as Jupyter prints its token URL). */
@@ -40,10 +47,8 @@ async function firstAdminLink(db: Store): Promise<string | undefined> {
   return createSignInLink(db, admin.id, 24 * 3600 * 1000);
 }
 
-/** Runs the server until the process ends; resolves with the listening server and its address. */
-export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
-  const log = options.log ?? ((line: string) => console.log(line));
-  const db = openStore(options.dbFile);
+/** The start-up work on the database: tidy up, import the corpus, the first admin, the session secret. */
+async function prepare(db: Store, options: ServeOptions, log: (line: string) => void) {
   // Expired or idle sessions and expired sign-in links are refused anyway; removing them keeps the tables small.
   deleteExpiredTokens(db);
   const { imported, problems } = await importCorpus(db, options.corpusDir);
@@ -52,8 +57,23 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ur
   log(
     `Imported ${imported.length} article(s) from ${options.corpusDir} (${changed} new or changed) into ${options.dbFile}`,
   );
-  const link = await firstAdminLink(db);
-  const app = createApp({ db, secret: sessionSecret(options.dbFile) });
+  return { link: await firstAdminLink(db), secret: sessionSecret(options.dbFile) };
+}
+
+/** Runs the server until the process ends; resolves with the listening server and its address. */
+export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const db = openStore(options.dbFile);
+  let started: { link: string | undefined; secret: string };
+  try {
+    started = await prepare(db, options, log);
+  } catch (error) {
+    db.close();
+    // A disk that is full or a file that turned read-only: one line naming the file, not a stack.
+    throw describeWriteFailure(error, options.dbFile) ?? error;
+  }
+  const { link, secret } = started;
+  const app = createApp({ db, secret });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, options.host, () => resolve(listening));
     listening.on('error', reject);

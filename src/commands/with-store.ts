@@ -1,7 +1,7 @@
 // Opens the database a command works on (a store error becomes a CommandError naming it) and closes it afterwards.
 import { existsSync } from 'node:fs';
 import { defaults } from '../config.ts';
-import { openStore, type Store, StoreError } from '../store/index.ts';
+import { describeWriteFailure, openStore, type Store, StoreError } from '../store/index.ts';
 import { CommandError } from './args.ts';
 
 /**
@@ -27,6 +27,9 @@ export async function withStore<T>(
     return await work(db, path);
   } catch (error) {
     if (error instanceof StoreError) throw new CommandError(error.message);
+    // A disk that filled up or a file that turned read-only during the work: one line naming the file.
+    const failure = describeWriteFailure(error, path);
+    if (failure) throw new CommandError(failure.message);
     throw error;
   } finally {
     db.close();

@@ -3,7 +3,7 @@ import { spanProblem, spansConflict } from '../diff/index.ts';
 import type { Edit, EditOrigin } from '../diff/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import type { Store } from './db.ts';
-import { ConflictError, NotFoundError } from './errors.ts';
+import { ConflictError, NotFoundError, StoreError } from './errors.ts';
 import { nowIso, statement } from './statements.ts';
 
 /** Whether the article's current text still produces the edit. One state column, not a set of flags. */
@@ -58,14 +58,22 @@ export function getEdit(db: Store, id: string): StoredEdit | undefined {
   return statement(db, `SELECT ${columns} FROM edits WHERE id = :id`).get({ id }) as StoredEdit | undefined;
 }
 
-/** Adds an edit a reviewer made in the browser (origin 'reviewer'); imports never stale it. */
+/**
+ * Adds an edit a reviewer made in the browser (origin 'reviewer'); imports never stale it. Refused inside the same
+ * transaction when its span is not the article's MT there (invalid) or clashes with a current edit (conflict), so
+ * that no caller can store an edit the article could never be resolved with.
+ */
 export function addReviewerEdit(db: Store, articleId: string, edit: Edit, reviewerId: number): StoredEdit {
   return db
     .transaction(() => {
-      if (!statement(db, 'SELECT 1 FROM articles WHERE id = :articleId').get({ articleId })) {
-        throw new NotFoundError(`no article with id ${articleId}`);
-      }
+      const article = statement(db, 'SELECT mt FROM articles WHERE id = :articleId').get({ articleId }) as
+        | { mt: string }
+        | undefined;
+      if (!article) throw new NotFoundError(`no article with id ${articleId}`);
       if (getEdit(db, edit.id)) throw new ConflictError(`an edit with id ${edit.id} already exists`);
+      assertSpanOfMt(article.mt, edit);
+      const clash = listEdits(db, articleId).find((current) => clashes(edit, current));
+      if (clash) throw new ConflictError(`the span overlaps an existing edit ("${clash.mtText}")`);
       const last = statement(db, 'SELECT max(ordinal) AS ordinal FROM edits WHERE article_id = :articleId').get({
         articleId,
       }) as { ordinal: number | null };
@@ -74,6 +82,27 @@ export function addReviewerEdit(db: Store, articleId: string, edit: Edit, review
       return getEdit(db, edit.id) as StoredEdit;
     })
     .immediate();
+}
+
+function assertSpanOfMt(mt: string, edit: Edit): void {
+  const { mtStart, mtEnd } = edit;
+  if (!Number.isSafeInteger(mtStart) || !Number.isSafeInteger(mtEnd) || mtStart < 0 || mtEnd < mtStart) {
+    throw new StoreError('invalid', `edit ${edit.id}: ${mtStart}-${mtEnd} is not a span`);
+  }
+  if (mtEnd > mt.length || mt.slice(mtStart, mtEnd) !== edit.mtText) {
+    throw new StoreError('invalid', `edit ${edit.id}: its text is not the MT at ${mtStart}-${mtEnd}`);
+  }
+}
+
+/**
+ * Whether a new edit cannot stand beside a current one. Edits resolve in MT order, a new edit after older ones at
+ * the same offset, so spans must not overlap; and an insertion at the start or the end of an edit (or inside it)
+ * has no defined place in the text that edit produces.
+ */
+function clashes(added: Pick<Edit, 'mtStart' | 'mtEnd'>, current: Pick<Edit, 'mtStart' | 'mtEnd'>): boolean {
+  if (current.mtStart < added.mtEnd && added.mtStart < current.mtEnd) return true;
+  const insertion = added.mtStart === added.mtEnd;
+  return insertion && current.mtStart <= added.mtStart && added.mtStart <= current.mtEnd;
 }
 
 /**

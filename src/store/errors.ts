@@ -1,7 +1,7 @@
 // The errors the store throws on purpose: each carries a kind the layers above map to a response.
 
 /** What went wrong, independent of HTTP or the CLI: callers map kinds to status codes or exit codes. */
-export type StoreErrorKind = 'not-found' | 'conflict' | 'invalid' | 'unreadable' | 'too-new';
+export type StoreErrorKind = 'not-found' | 'conflict' | 'invalid' | 'unreadable' | 'unwritable' | 'too-new';
 
 /** A problem the store recognised and can describe; anything else escaping the store is a bug. */
 export class StoreError extends Error {

@@ -1,11 +1,13 @@
 // HTTP errors: one error type carrying its status, the 404 fallthrough, and the handler that answers HTML or JSON.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { answerFor, type ErrorAnswer, type FieldProblem } from './error-answers.ts';
+import { ThrottledLog } from './throttled-log.ts';
 
 /** An error the client caused, with the HTTP status to answer and, for invalid input, the fields at fault. */
 export class HttpError extends Error {
   status: number;
-  fields: { field: string; message: string }[];
-  constructor(status: number, message: string, fields: { field: string; message: string }[] = []) {
+  fields: FieldProblem[];
+  constructor(status: number, message: string, fields: FieldProblem[] = []) {
     super(message);
     this.status = status;
     this.fields = fields;
@@ -17,31 +19,50 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, `no page at ${req.path}`));
 };
 
-/** Body-parser's own errors, mapped to the status a client should see. */
-function statusOf(error: unknown): number {
-  if (error instanceof HttpError) return error.status;
-  const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') return 413;
-  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return 400;
-  return 500;
+const shortUrl = (req: Request) =>
+  req.originalUrl.length > 200 ? `${req.originalUrl.slice(0, 200)}…` : req.originalUrl;
+
+/** One log line for a server failure: a disk or database failure in one line, a bug with its stack. */
+function logLine(req: Request, answer: ErrorAnswer, error: unknown): string {
+  const where = `mt-review: ${req.method} ${shortUrl(req)}`;
+  if (answer.operational) return `${where}: ${answer.status} ${answer.kind}: ${(error as Error).message}`;
+  return `${where} failed: ${(error as Error)?.stack ?? String(error)}`;
 }
 
-const messages: Record<number, string> = {
-  400: 'the request is not valid',
-  413: 'the request body is too large',
-  500: 'something went wrong on our side',
-};
+// The error page includes the header, which reads the session's locals: an error raised before auth ran (a bad
+// body, a bad cookie) has none, so every local the page reads is given here.
+function renderPage(res: Response, answer: ErrorAnswer): void {
+  const { status, message, fields } = answer;
+  const locals = { status, message, fields, reviewer: res.locals.reviewer, csrfToken: res.locals.csrfToken ?? '' };
+  res.render('error', locals, (renderError: Error | null, html?: string) => {
+    if (renderError) res.type('text').send(`${status} ${message}\n`);
+    else res.send(html);
+  });
+}
 
-/** Answers JSON under /api (or when asked for), HTML otherwise; a 500 never shows internals to the user. */
-export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const status = statusOf(error);
-  if (status >= 500) console.error(`mt-review: ${req.method} ${req.originalUrl} failed:`, error);
-  const message = error instanceof HttpError ? error.message : (messages[status] ?? 'error');
-  const fields = error instanceof HttpError ? error.fields : [];
-  res.status(status);
-  if (req.path.startsWith('/api/') || !req.accepts('html')) {
-    res.json({ error: message, ...(fields.length ? { fields } : {}) });
-  } else {
-    res.render('error', { status, message, fields });
-  }
-};
+/**
+ * The error handler: JSON under /api (or when HTML is not accepted), an HTML page otherwise. Client errors are not
+ * logged; server failures are, one line per kind per interval (see ThrottledLog), and never shown to the client.
+ */
+export function createErrorHandler(log = new ThrottledLog()): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const answer: ErrorAnswer =
+      error instanceof HttpError
+        ? { status: error.status, message: error.message, fields: error.fields }
+        : answerFor(error);
+    if (answer.status >= 500) log.report(answer.kind ?? 'unknown', () => logLine(req, answer, error));
+    // The response was under way: there is no clean way to change it now.
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    res.status(answer.status);
+    if (answer.retryAfter) res.set('Retry-After', String(answer.retryAfter));
+    const { message, fields } = answer;
+    if (req.path.startsWith('/api/') || !req.accepts('html')) {
+      res.json({ error: message, ...(fields.length ? { fields } : {}) });
+    } else {
+      renderPage(res, answer);
+    }
+  };
+}

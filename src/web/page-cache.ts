@@ -1,13 +1,18 @@
-// Rendered pages kept per article and data version, with the per-request parts left as placeholders.
+// Rendered pages kept per article, data version and variant, cut at the slots where each request's own values go.
+import { randomBytes } from 'node:crypto';
 
-/** Placeholders rendered into a cached page and filled in per request (all ASCII, so escaping leaves them alone). */
-export const slot = {
-  csrfToken: '@@mtr-csrf-token@@',
-  reviewer: '@@mtr-reviewer@@',
-  clientRequestId: '@@mtr-client-request-id@@',
-} as const;
+/** The per-request values of a cached page. */
+export type Slots = { csrfToken: string; reviewer: string; clientRequestId: string };
+type SlotName = keyof Slots;
+const slotNames: readonly SlotName[] = ['csrfToken', 'reviewer', 'clientRequestId'];
 
-type Slots = Record<keyof typeof slot, string>;
+/** A page cut at its slots: fragments[0], the value of slots[0], fragments[1], ..., the last fragment. */
+export interface SlottedPage {
+  fragments: string[];
+  slots: SlotName[];
+  /** What the page holds in memory (UTF-16, so two bytes a code unit). */
+  bytes: number;
+}
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -16,40 +21,108 @@ const escapeHtml = (text: string) =>
   );
 
 /**
- * Pages of one kind, per article: only the latest version of each article is kept (an older one can never be
- * asked for again), and within it one page per variant (the selected edit), up to `maxVariants`.
+ * Markers for one render: random, made after the article's text was stored and never sent to anyone, so no stored
+ * text can contain them (a fixed placeholder such as "@@csrf@@" in a verdict note was filled with the token).
+ * Letters, digits and dashes only, so that HTML escaping leaves them as they are.
  */
-export class PageCache {
-  private readonly byArticle = new Map<string, { version: string; pages: Map<string, string> }>();
-  private readonly maxVariants: number;
-
-  constructor(maxVariants = 500) {
-    this.maxVariants = maxVariants;
-  }
-
-  /** The page for (article, version, variant): cached, or rendered now by `render` and kept. */
-  async get(article: string, version: string, variant: string, render: () => Promise<string>): Promise<string> {
-    let entry = this.byArticle.get(article);
-    if (entry?.version !== version) {
-      entry = { version, pages: new Map() };
-      this.byArticle.set(article, entry);
-    }
-    let page = entry.pages.get(variant);
-    if (page === undefined) {
-      page = await render();
-      if (entry.pages.size >= this.maxVariants) entry.pages.clear();
-      entry.pages.set(variant, page);
-    }
-    return page;
-  }
+function freshMarkers(): Slots {
+  const nonce = randomBytes(16).toString('hex');
+  return Object.fromEntries(slotNames.map((name) => [name, `mtr-slot-${nonce}-${name}`])) as Slots;
 }
 
-const slotPattern = new RegExp(Object.values(slot).join('|'), 'g');
+/** Cuts a page rendered with `markers` at each of them. */
+function cutAtSlots(html: string, markers: Slots): SlottedPage {
+  const byMarker = new Map(slotNames.map((name) => [markers[name], name]));
+  const fragments: string[] = [];
+  const slots: SlotName[] = [];
+  let from = 0;
+  for (const match of html.matchAll(new RegExp([...byMarker.keys()].join('|'), 'g'))) {
+    fragments.push(html.slice(from, match.index));
+    slots.push(byMarker.get(match[0]) as SlotName);
+    from = match.index + match[0].length;
+  }
+  fragments.push(html.slice(from));
+  return { fragments, slots, bytes: 2 * html.length };
+}
 
-/** The cached page with this request's values in its slots (one pass over the page); values are HTML-escaped. */
-export function fillSlots(page: string, values: Slots): string {
-  const byPlaceholder = new Map<string, string>(
-    Object.entries(slot).map(([key, placeholder]) => [placeholder, escapeHtml(values[key as keyof Slots])]),
-  );
-  return page.replace(slotPattern, (placeholder) => byPlaceholder.get(placeholder) ?? '');
+/** The page with this request's values, HTML-escaped, between its fragments. */
+export function fillSlots(page: SlottedPage, values: Slots): string {
+  const escaped = Object.fromEntries(slotNames.map((name) => [name, escapeHtml(values[name])])) as Slots;
+  const parts: string[] = [page.fragments[0] as string];
+  page.slots.forEach((slot, i) => {
+    parts.push(escaped[slot], page.fragments[i + 1] as string);
+  });
+  return parts.join('');
+}
+
+interface Entry {
+  article: string;
+  version: string;
+  page: SlottedPage;
+}
+
+/**
+ * Pages of one kind, at most `maxBytes` in all, across articles: the least recently used goes first. Only the latest
+ * version of an article is kept (an older one can never be asked for again). Callers pass a variant they resolved
+ * (a known edit id), so that a request cannot create an entry by naming something that does not exist.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly maxBytes: number;
+  private total = 0;
+
+  constructor(maxBytes = 64 * 1024 * 1024) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** How many pages are kept. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The memory the kept pages take, in bytes. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** The page for (article, version, variant): cached, or rendered now by `render` with the markers it is given. */
+  async get(
+    article: string,
+    version: string,
+    variant: string,
+    render: (markers: Slots) => Promise<string>,
+  ): Promise<SlottedPage> {
+    const key = JSON.stringify([article, variant]);
+    const hit = this.entries.get(key);
+    if (hit?.version === version) {
+      // Map order is insertion order: taking the entry out and back in makes it the most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.page;
+    }
+    const markers = freshMarkers();
+    const page = cutAtSlots(await render(markers), markers);
+    this.store(key, { article, version, page });
+    return page;
+  }
+
+  private store(key: string, entry: Entry): void {
+    for (const [other, kept] of this.entries) {
+      if (other === key || (kept.article === entry.article && kept.version !== entry.version)) this.remove(other);
+    }
+    if (entry.page.bytes > this.maxBytes) return;
+    this.entries.set(key, entry);
+    this.total += entry.page.bytes;
+    for (const [oldest] of this.entries) {
+      if (this.total <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.page.bytes;
+  }
 }

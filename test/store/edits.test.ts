@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/store/articles.ts';
 import type { Store } from '../../src/store/db.ts';
 import { addReviewerEdit, getEdit, listEdits, setEditAside } from '../../src/store/edits.ts';
-import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
+import { ConflictError, NotFoundError, StoreError } from '../../src/store/errors.ts';
 import { listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
 import { addReviewer, bylineEdit, makeEdit, markerEdit, openTestStore, seedArticle, seedEdits } from './helpers.ts';
 
@@ -61,6 +61,63 @@ describe('addReviewerEdit', () => {
     importArticle(db, seedArticle, seedEdits);
     expect(() => addReviewerEdit(db, 'nope', makeEdit('r-1', 0, 'Of:', 'By'), alice.id)).toThrowError(NotFoundError);
     expect(() => addReviewerEdit(db, seedArticle.id, bylineEdit, alice.id)).toThrowError(ConflictError);
+  });
+
+  it('refuses, inside its transaction, a span that overlaps or an insertion that touches a current edit', async () => {
+    const db = openTestStore();
+    const alice = await addReviewer(db);
+    importArticle(db, seedArticle, seedEdits);
+    const before = listEdits(db, seedArticle.id);
+    const mt = seedArticle.mt;
+    const insertion = (id: string, at: number) => makeEdit(id, at, '', 'new ');
+    // e-sergey is [20, 26): an insertion at its start, at its end or inside it has no place in the resolved text.
+    for (const edit of [
+      insertion('r-start', 20),
+      insertion('r-end', 26),
+      insertion('r-inside', 22),
+      makeEdit('r-overlap', 18, mt.slice(18, 22), 'x'),
+      makeEdit('r-covers', 19, mt.slice(19, 27), 'x'),
+    ]) {
+      expect(() => addReviewerEdit(db, seedArticle.id, edit, alice.id), edit.id).toThrowError(ConflictError);
+    }
+    expect(listEdits(db, seedArticle.id)).toEqual(before);
+  });
+
+  it('refuses a span outside the MT or whose text is not the MT there, as invalid', async () => {
+    const db = openTestStore();
+    const alice = await addReviewer(db);
+    importArticle(db, seedArticle, seedEdits);
+    const length = seedArticle.mt.length;
+    for (const edit of [
+      makeEdit('r-past-end', length, 'x', 'y'),
+      { ...makeEdit('r-negative', 0, 'Of', 'x'), mtStart: -1 },
+      makeEdit('r-wrong-text', 30, 'Lavrov', 'x'),
+    ]) {
+      let thrown: unknown;
+      try {
+        addReviewerEdit(db, seedArticle.id, edit, alice.id);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, edit.id).toBeInstanceOf(StoreError);
+      expect((thrown as StoreError).kind, edit.id).toBe('invalid');
+    }
+    expect(listEdits(db, seedArticle.id).map((edit) => edit.id)).toEqual(['e-byline', 'e-sergey', 'e-marker']);
+  });
+
+  it('accepts an insertion between edits and a span that merely touches an edit', async () => {
+    const db = openTestStore();
+    const alice = await addReviewer(db);
+    importArticle(db, seedArticle, seedEdits);
+    addReviewerEdit(db, seedArticle.id, makeEdit('r-between', 27, '', 'the '), alice.id);
+    addReviewerEdit(db, seedArticle.id, makeEdit('r-touching', 3, ' Marvin', ' M.'), alice.id);
+    expect(listEdits(db, seedArticle.id).map((edit) => edit.id)).toEqual([
+      'e-byline',
+      'r-touching',
+      'e-sergey',
+      'r-between',
+      'e-marker',
+    ]);
   });
 });
 

@@ -68,11 +68,11 @@ function cookieFrom(response: Response, name: string): string {
   return header.split(';')[0] as string;
 }
 
-/** What a test may set of the app beyond its store and secret. */
+/** What a test may set on the app besides its store and secret. */
 export type TestAppOptions = Omit<AppOptions, 'db' | 'secret'>;
 
 async function listen(db: Store, secret: string, options: TestAppOptions): Promise<Server> {
-  const app = createApp({ db, secret, ...options });
+  const app = createApp({ ...options, db, secret });
   return new Promise<Server>((resolve, reject) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
     server.on('error', reject);

@@ -11,38 +11,74 @@ import { loadReview } from './review.ts';
 
 const maxCorrectedLength = 2 * 1024 * 1024;
 
-/** The MT span the reviewer chose: offsets (from a selection) or an exact text and its occurrence (without JS). */
-function chosenSpan(mt: string, body: Record<string, unknown>): { start: number; end: number } {
-  if (body.mtStart !== undefined && body.mtStart !== '') {
-    const start = Number(body.mtStart);
-    const end = Number(body.mtEnd);
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > mt.length) {
-      throw new HttpError(400, `mtStart/mtEnd must be offsets within the MT (0-${mt.length})`, [
-        { field: 'mtStart', message: 'out of range' },
-      ]);
-    }
-    return { start, end };
-  }
+/** Where the body came from: JSON gives numbers as numbers, a form gives them as text. */
+type BodyKind = 'json' | 'form';
+
+const invalid = (field: string, message: string) => new HttpError(400, `${field} ${message}`, [{ field, message }]);
+
+/**
+ * An integer field: a JSON number, or a form's decimal digits (an empty form field is absent, as the page's hidden
+ * offset fields are without JavaScript). null, "", false, [] and numeric strings in JSON are refused, never read as 0.
+ */
+function integerField(body: Record<string, unknown>, field: string, kind: BodyKind): number | undefined {
+  const value = body[field];
+  if (value === undefined || (kind === 'form' && value === '')) return undefined;
+  if (kind === 'json' && typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (kind === 'form' && typeof value === 'string' && /^[0-9]{1,15}$/.test(value)) return Number(value);
+  throw invalid(field, kind === 'json' ? 'must be an integer (a JSON number)' : 'must be a whole number');
+}
+
+// Offsets index UTF-16 code units; one between the halves of a surrogate pair would cut a character in two.
+const splitsPair = (text: string, at: number) =>
+  at > 0 &&
+  at < text.length &&
+  /[\uD800-\uDBFF]/.test(text[at - 1] as string) &&
+  /[\uDC00-\uDFFF]/.test(text[at] as string);
+
+/** The span [start, end) given as offsets (from a selection in the page). */
+function spanFromOffsets(mt: string, start: number | undefined, end: number | undefined) {
+  if (start === undefined) throw invalid('mtStart', 'is missing (give mtStart with mtEnd)');
+  if (end === undefined) throw invalid('mtEnd', 'is missing (give mtEnd with mtStart)');
+  if (start < 0 || start > mt.length) throw invalid('mtStart', `must be an offset within the MT (0-${mt.length})`);
+  if (end < start || end > mt.length) throw invalid('mtEnd', `must be an offset from mtStart to ${mt.length}`);
+  if (splitsPair(mt, start)) throw invalid('mtStart', 'falls inside a character (a surrogate pair)');
+  if (splitsPair(mt, end)) throw invalid('mtEnd', 'falls inside a character (a surrogate pair)');
+  return { start, end };
+}
+
+const shortened = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/** The span of the n-th (non-overlapping) occurrence of `text`; at most one search per occurrence that exists. */
+function spanFromText(mt: string, body: Record<string, unknown>, kind: BodyKind) {
   const text = body.mtText;
-  if (typeof text !== 'string' || text === '')
-    throw new HttpError(400, 'give the MT text to correct', [{ field: 'mtText', message: 'missing' }]);
-  const occurrence = Number(body.occurrence ?? 1) || 1;
-  let start = -1;
-  for (let i = 0; i < occurrence; i++) start = mt.indexOf(text, start + 1);
+  if (typeof text !== 'string' || text === '') throw invalid('mtText', 'is missing: give the MT text to correct');
+  const occurrence = integerField(body, 'occurrence', kind) ?? 1;
+  if (occurrence < 1) throw invalid('occurrence', 'must be 1 or more');
+  let start = mt.indexOf(text);
   if (start === -1)
-    throw new HttpError(400, `"${text}" does not occur ${occurrence} time(s) in the MT`, [
+    throw new HttpError(400, `"${shortened(text)}" does not occur in the MT`, [
       { field: 'mtText', message: 'not found' },
     ]);
+  for (let found = 1; found < occurrence; found++) {
+    start = mt.indexOf(text, start + text.length);
+    if (start === -1) throw invalid('occurrence', `must be at most ${found}: the text occurs ${found} time(s)`);
+  }
   return { start, end: start + text.length };
 }
 
-/** A reviewer edit on [start, end): refused where it would overlap an existing edit. */
+/**
+ * The MT span the reviewer chose: offsets (from a selection) or an exact text and its occurrence (without JS), with
+ * the field to name if the span clashes with an edit.
+ */
+function chosenSpan(mt: string, body: Record<string, unknown>, kind: BodyKind) {
+  const start = integerField(body, 'mtStart', kind);
+  const end = integerField(body, 'mtEnd', kind);
+  if (start !== undefined || end !== undefined) return { ...spanFromOffsets(mt, start, end), field: 'mtStart' };
+  return { ...spanFromText(mt, body, kind), field: 'mtText' };
+}
+
+/** A reviewer edit on [start, end); the store refuses it if it clashes with an existing edit. */
 function reviewerEdit(review: ArticleReview, start: number, end: number, correctedText: string): Edit {
-  const clash = review.edits.find((e) => e.status === 'current' && e.mtStart < end && start < e.mtEnd);
-  if (clash)
-    throw new HttpError(409, `the span overlaps an existing edit ("${clash.mtText}")`, [
-      { field: 'mtStart', message: 'overlaps an edit' },
-    ]);
   if (review.mt.slice(start, end) === correctedText)
     throw new HttpError(400, 'the correction equals the MT', [{ field: 'correctedText', message: 'unchanged' }]);
   const paragraph = Math.max(
@@ -73,9 +109,16 @@ function addEdit(db: Store, req: Request, res: Response): Edit {
       { field: 'correctedText', message: 'invalid' },
     ]);
   }
-  const { start, end } = chosenSpan(review.mt, body);
+  const kind: BodyKind = req.is('application/json') ? 'json' : 'form';
+  const { start, end, field } = chosenSpan(review.mt, body, kind);
   const edit = reviewerEdit(review, start, end, correctedText);
-  addReviewerEdit(db, review.id, edit, (res.locals as AuthLocals).reviewer?.id as number);
+  try {
+    addReviewerEdit(db, review.id, edit, (res.locals as AuthLocals).reviewer?.id as number);
+  } catch (error) {
+    if (error instanceof ConflictError)
+      throw new HttpError(409, error.message, [{ field, message: 'overlaps an edit' }]);
+    throw error;
+  }
   return edit;
 }
 

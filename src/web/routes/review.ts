@@ -7,10 +7,10 @@ import { loadArticleReview } from '../../export/load-review.ts';
 import type { ArticleReview } from '../../export/types.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
-import { articleVersion, getArticle, type Store } from '../../store/index.ts';
+import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { fillSlots, PageCache, slot } from '../page-cache.ts';
+import { fillSlots, PageCache, type Slots, type SlottedPage } from '../page-cache.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
@@ -23,8 +23,14 @@ export function loadReview(db: Store) {
   };
 }
 
-/** Renders the review page with placeholders where the request's own values go (see page-cache.ts). */
-function renderReviewPage(app: Application, db: Store, review: ArticleReview, editId: string): Promise<string> {
+/** Renders the review page with markers where the request's own values go (see page-cache.ts). */
+function renderReviewPage(
+  app: Application,
+  db: Store,
+  review: ArticleReview,
+  editId: string,
+  slots: Slots,
+): Promise<string> {
   const view = buildReviewView(review);
   const selected =
     view.edits.find((e) => e.edit.id === editId) ?? view.edits.find((e) => e.state === 'undecided') ?? view.edits[0];
@@ -32,9 +38,9 @@ function renderReviewPage(app: Application, db: Store, review: ArticleReview, ed
     review,
     view,
     selected,
-    reviewer: { name: slot.reviewer },
-    csrfToken: slot.csrfToken,
-    clientRequestId: slot.clientRequestId,
+    reviewer: { name: slots.reviewer },
+    csrfToken: slots.csrfToken,
+    clientRequestId: slots.clientRequestId,
     correctedFromFile: getArticle(db, review.id)?.correctedOrigin === 'file',
     taxonomy: { categories, dimensions, severities },
     maxNoteLength,
@@ -84,22 +90,31 @@ export function resolvedView(review: ArticleReview) {
   }
 }
 
+/**
+ * The edit `?edit=` asks for if it is a current edit of this article, else '' (the default selection): the page
+ * cache is keyed by it, so an unknown value renders the default page instead of keeping a page of its own.
+ */
+function selectableEdit(db: Store, articleId: string, requested: unknown): string {
+  if (typeof requested !== 'string' || requested === '') return '';
+  const edit = getEdit(db, requested);
+  return edit?.articleId === articleId && edit.status === 'current' ? edit.id : '';
+}
+
 /** Routes of the review page. */
-export function reviewRoutes(db: Store): Router {
+export function reviewRoutes(db: Store, pages = new PageCache()): Router {
   const router = Router();
   // A page is rendered once per data version and selected edit; a verdict or an import makes a new version.
-  const pages = new PageCache();
   router.get('/articles/:id', async (req, res) => {
     const id = String(req.params.id);
     const version = articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
-    const editId = typeof req.query.edit === 'string' ? req.query.edit : '';
-    let page: string;
+    const editId = selectableEdit(db, id, req.query.edit);
+    let page: SlottedPage;
     try {
-      page = await pages.get(id, version, editId, () => {
+      page = await pages.get(id, version, editId, (slots) => {
         const review = loadArticleReview(db, id);
         if (!review) throw new HttpError(404, `no article "${id}"`);
-        return renderReviewPage(req.app, db, review, editId);
+        return renderReviewPage(req.app, db, review, editId, slots);
       });
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
