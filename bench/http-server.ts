@@ -22,12 +22,12 @@ export interface BenchServerInfo {
 const maxLifetimeMs = 5 * 60_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'mt-review-bench-'));
-const db = openStore(join(dir, 'bench.db'));
+const db = await openStore(join(dir, 'bench.db'));
 await importCorpus(db, fileURLToPath(new URL('../corpus', import.meta.url)));
 const reviewer = await createReviewer(db, 'bench', randomBytes(12).toString('base64url'));
-const token = createApiToken(db, reviewer.id, 'bench');
+const token = await createApiToken(db, reviewer.id, 'bench');
 const secret = randomBytes(32).toString('base64url');
-const cookie = `${sessionCookie}=${signSession(secret, createSession(db, reviewer.id, sessionTtlMs))}`;
+const cookie = `${sessionCookie}=${signSession(secret, await createSession(db, reviewer.id, sessionTtlMs))}`;
 
 const outer = express();
 outer.disable('x-powered-by');
@@ -46,9 +46,10 @@ function stop(): void {
   stopping = true;
   server.closeAllConnections();
   server.close();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
+  void db.close().finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
 }
 // The bench process ends this one by closing stdin (or by a signal); the timer bounds it if neither comes.
 process.stdin.on('end', stop);

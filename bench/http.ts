@@ -75,15 +75,15 @@ async function seedEditIds(base: string, token: string): Promise<string[]> {
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw new Error(`GET /api/articles/lavrov-in-china answered ${response.status}`);
-  const article = (await response.json()) as { edits: { id: string }[]; verdicts: unknown[] };
+  const article = (await response.json()) as { edits: { id: string }[] };
   return article.edits.map((e) => e.id);
 }
 
+/** Every verdict ever recorded, as the statistics count them per reviewer (the history itself is paged). */
 async function verdictTotal(base: string, token: string): Promise<number> {
-  const response = await fetch(`${base}/api/articles/lavrov-in-china`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return ((await response.json()) as { verdicts: unknown[] }).verdicts.length;
+  const response = await fetch(`${base}/api/stats`, { headers: { Authorization: `Bearer ${token}` } });
+  const { reviewers } = (await response.json()) as { reviewers: { verdicts: number }[] };
+  return reviewers.reduce((sum, reviewer) => sum + reviewer.verdicts, 0);
 }
 
 /** Verdict POSTs over the seed's edits in turn, each with a new clientRequestId: every request is a real insert. */

@@ -13,6 +13,19 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)] as number;
 }
 
+/** Median milliseconds of `runs` awaited calls of `fn` after `warmup` untimed ones. */
+export async function medianMsAsync(fn: () => Promise<unknown>, runs = 7, warmup = 2): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
 /** Prints rows as an aligned table under a title. */
 export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((row) => row.map(String))];

@@ -4,7 +4,7 @@ import { type ExportFormat, type ExportOutput, exportFormats, findExportFormat }
 import { UnresolvableReviewError } from './export/integrity.ts';
 import { loadArticleReview } from './export/load-review.ts';
 import { articleStats } from './stats/aggregate.ts';
-import type { Store } from './store/index.ts';
+import type { Sql } from './store/index.ts';
 
 /** A finished export: what to send or save, and how many edits nobody decided. */
 export interface ExportResult extends ExportOutput {
@@ -21,12 +21,12 @@ export type ExportProblem = {
 const policies: UndecidedPolicy[] = ['keep-correction', 'keep-mt'];
 
 /** Renders article `id` in `formatId`; undecided edits follow `policy` (default: keep the correction). */
-export function runExport(
-  db: Store,
+export async function runExport(
+  db: Sql,
   id: string,
   formatId: string,
   policy = 'keep-correction',
-): ExportResult | ExportProblem {
+): Promise<ExportResult | ExportProblem> {
   const format = findExportFormat(formatId);
   if (!format) {
     return {
@@ -37,7 +37,7 @@ export function runExport(
   if (!policies.includes(policy as UndecidedPolicy)) {
     return { problem: 'unknown-policy', message: `unknown policy "${policy}": use keep-correction or keep-mt` };
   }
-  const review = loadArticleReview(db, id, { history: format.history });
+  const review = await loadArticleReview(db, id, { history: format.history });
   if (!review) return { problem: 'unknown-article', message: `no article "${id}"` };
   try {
     // The JSON export carries the article's quality figures too, as the statistics page computes them.

@@ -11,6 +11,7 @@ import {
   type ImportResult,
   importArticle,
   NotFoundError,
+  type Sql,
   type Store,
   type SyncResult,
   setCorrectedText,
@@ -27,9 +28,13 @@ export interface CorpusImport {
  * edits, labelled by the checks that explain them, plus what the checks found that it missed. Without one: the
  * checks' suggestions, decided like any edit.
  */
-export function editsFor(db: Store, article: LoadedArticle, corpus: readonly CorpusText[] = []): LabelledEdit[] {
+export async function editsFor(
+  db: Sql,
+  article: LoadedArticle,
+  corpus: readonly CorpusText[] = [],
+): Promise<LabelledEdit[]> {
   const findings = runChecks(article.mt, { articleId: article.id, corpus });
-  const corrected = article.corrected ?? getArticle(db, article.id)?.corrected ?? undefined;
+  const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
   if (corrected === undefined) return suggestionEdits(article.mt, findings, article.id);
   const postEdit = labelEdits(extractEdits(article.mt, corrected, { salt: article.id }), findings, false);
   const extras = extraSuggestionEdits(article.mt, postEdit, findings, article.id);
@@ -37,12 +42,12 @@ export function editsFor(db: Store, article: LoadedArticle, corpus: readonly Cor
 }
 
 /** Imports one loaded article (idempotent: an unchanged article writes nothing). */
-export function importLoadedArticle(
+export async function importLoadedArticle(
   db: Store,
   article: LoadedArticle,
   corpus: readonly CorpusText[] = [],
-): ImportResult {
-  return importArticle(db, article, editsFor(db, article, corpus));
+): Promise<ImportResult> {
+  return importArticle(db, article, await editsFor(db, article, corpus));
 }
 
 /**
@@ -50,18 +55,25 @@ export function importLoadedArticle(
  * the same text would make (the post-edit's, labelled by the checks, and the checks' findings clear of it), so the
  * checks' suggestions it overrides turn stale instead of overlapping it.
  */
-export function saveTypedCorrection(db: Store, articleId: string, corrected: string, reviewerId: number): SyncResult {
-  const stored = getArticle(db, articleId);
+export async function saveTypedCorrection(
+  db: Store,
+  articleId: string,
+  corrected: string,
+  reviewerId: number,
+): Promise<SyncResult> {
+  const stored = await getArticle(db, articleId);
   if (!stored) throw new NotFoundError(`no article with id ${articleId}`);
   const article: LoadedArticle = { id: stored.id, dir: '', meta: {}, mt: stored.mt, corrected };
-  return setCorrectedText(db, articleId, corrected, editsFor(db, article), reviewerId);
+  return setCorrectedText(db, articleId, corrected, await editsFor(db, article), reviewerId);
 }
 
 /** Loads every article folder under `corpusDir` and imports the good ones; one bad article stops no other. */
 export async function importCorpus(db: Store, corpusDir: string): Promise<CorpusImport> {
   const { articles, problems } = await loadCorpus(corpusDir);
   const corpus = articles.map((article) => ({ id: article.id, text: article.mt }));
-  const imported = articles.map((article) => ({ id: article.id, result: importLoadedArticle(db, article, corpus) }));
+  const imported: CorpusImport['imported'] = [];
+  for (const article of articles)
+    imported.push({ id: article.id, result: await importLoadedArticle(db, article, corpus) });
   return { imported, problems };
 }
 
@@ -69,5 +81,5 @@ export async function importCorpus(db: Store, corpusDir: string): Promise<Corpus
 export async function importArticleFolder(db: Store, dir: string): Promise<CorpusImport> {
   const loaded = await loadArticle(dir);
   if ('problems' in loaded) return { imported: [], problems: loaded.problems };
-  return { imported: [{ id: loaded.article.id, result: importLoadedArticle(db, loaded.article) }], problems: [] };
+  return { imported: [{ id: loaded.article.id, result: await importLoadedArticle(db, loaded.article) }], problems: [] };
 }

@@ -1,6 +1,6 @@
 // Starts the server: opens the store, imports the corpus, makes the first admin, listens.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { importCorpus } from './import-corpus.ts';
@@ -11,14 +11,15 @@ import {
   createSignInLink,
   deleteExpiredTokens,
   describeWriteFailure,
+  ensureSetting,
   generatePassword,
   openStore,
   type Store,
-  StoreError,
 } from './store/index.ts';
 
 /** What `serve` needs to know. */
 export interface ServeOptions {
+  /** A SQLite file or a postgres:// URL. */
   dbFile: string;
   corpusDir: string;
   host: string;
@@ -26,23 +27,19 @@ export interface ServeOptions {
   log?: (line: string) => void;
 }
 
-/** The secret that signs session cookies: made once beside the database, so sign-ins survive a restart. */
-export function sessionSecret(dbFile: string): string {
-  const file = `${dbFile}.secret`;
-  try {
-    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-    const secret = randomBytes(32).toString('base64url');
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-    return secret;
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new StoreError('unwritable', `${file}: cannot read or create the session secret (${reason})`);
-  }
+/**
+ * The secret that signs session cookies, kept in the database so that every server on it accepts the same cookies
+ * and sign-ins survive a restart. A SQLite store started before it was kept there brings its `.secret` file along.
+ */
+export async function sessionSecret(store: Store): Promise<string> {
+  const file = `${store.location}.secret`;
+  const fromFile = store.engine === 'sqlite' && existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  return ensureSetting(store, 'session-secret', () => fromFile || randomBytes(32).toString('base64url'));
 }
 
 /** On a first start, an admin with a random password and a one-time sign-in link (as Jupyter prints its token URL). */
 async function firstAdminLink(db: Store): Promise<string | undefined> {
-  if (countReviewers(db) > 0) return undefined;
+  if ((await countReviewers(db)) > 0) return undefined;
   const admin = await createReviewer(db, 'admin', generatePassword(), { role: 'admin' });
   return createSignInLink(db, admin.id, 24 * 3600 * 1000);
 }
@@ -50,27 +47,27 @@ async function firstAdminLink(db: Store): Promise<string | undefined> {
 /** The start-up work on the database: tidy up, import the corpus, the first admin, the session secret. */
 async function prepare(db: Store, options: ServeOptions, log: (line: string) => void) {
   // Expired or idle sessions and expired sign-in links are refused anyway; removing them keeps the tables small.
-  deleteExpiredTokens(db);
+  await deleteExpiredTokens(db);
   const { imported, problems } = await importCorpus(db, options.corpusDir);
   for (const problem of problems) log(`corpus: ${problem.file}: ${problem.message}`);
   const changed = imported.filter((i) => i.result.status !== 'unchanged').length;
   log(
-    `Imported ${imported.length} article(s) from ${options.corpusDir} (${changed} new or changed) into ${options.dbFile}`,
+    `Imported ${imported.length} article(s) from ${options.corpusDir} (${changed} new or changed) into ${db.location}`,
   );
-  return { link: await firstAdminLink(db), secret: sessionSecret(options.dbFile) };
+  return { link: await firstAdminLink(db), secret: await sessionSecret(db) };
 }
 
 /** Runs the server until the process ends; resolves with the listening server and its address. */
 export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const db = openStore(options.dbFile);
+  const db = await openStore(options.dbFile);
   let started: { link: string | undefined; secret: string };
   try {
     started = await prepare(db, options, log);
   } catch (error) {
-    db.close();
+    await db.close();
     // A disk that is full or a file that turned read-only: one line naming the file, not a stack.
-    throw describeWriteFailure(error, options.dbFile) ?? error;
+    throw describeWriteFailure(error, db.location) ?? error;
   }
   const { link, secret } = started;
   const app = createApp({ db, secret });

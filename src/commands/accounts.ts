@@ -4,8 +4,8 @@ import { findReviewerByName, type Reviewer, type Store } from '../store/index.ts
 import { CommandError, UsageError } from './args.ts';
 
 /** The reviewer called `name` in the database `file`; a CommandError naming both when there is none. */
-export function reviewerNamed(db: Store, file: string, name: string): Reviewer {
-  const reviewer = findReviewerByName(db, name);
+export async function reviewerNamed(db: Store, file: string, name: string): Promise<Reviewer> {
+  const reviewer = await findReviewerByName(db, name);
   if (!reviewer) throw new CommandError(`no reviewer "${name}" in ${file}: add one with "mt-review reviewer add NAME"`);
   return reviewer;
 }

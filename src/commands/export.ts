@@ -21,8 +21,8 @@ The number of undecided edits is reported on standard error.`,
       db: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError('expected one article ID');
-    return withStore(values.db, (db, file) => {
-      const result = runExport(
+    return withStore(values.db, async (db, file) => {
+      const result = await runExport(
         db,
         positionals[0] as string,
         values.format ?? 'txt',

@@ -24,38 +24,43 @@ async function readStdin(): Promise<string> {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 // Each action: how many positionals after its name, and what it does with them.
-const actions: Record<string, { arity: number; run(db: Store, file: string, args: string[]): void | Promise<void> }> = {
+const actions: Record<string, { arity: number; run(db: Store, file: string, args: string[]): Promise<void> }> = {
   list: {
     arity: 0,
-    run(db) {
-      const rows = listReviewers(db).map((r) => [r.name, r.role, minute(r.createdAt), r.disabledAt ? 'disabled' : '']);
+    async run(db) {
+      const rows = (await listReviewers(db)).map((r) => [
+        r.name,
+        r.role,
+        minute(r.createdAt),
+        r.disabledAt ? 'disabled' : '',
+      ]);
       process.stdout.write(table(['name', 'role', 'created', 'status'], rows));
     },
   },
   disable: {
     arity: 1,
-    run(db, file, [name = '']) {
-      const reviewer = disableReviewer(db, reviewerNamed(db, file, name).id);
+    async run(db, file, [name = '']) {
+      const reviewer = await disableReviewer(db, (await reviewerNamed(db, file, name)).id);
       say(`Disabled ${reviewer.name}: their sessions, sign-in links and API tokens have ended`);
     },
   },
   enable: {
     arity: 1,
-    run(db, file, [name = '']) {
-      say(`Enabled ${enableReviewer(db, reviewerNamed(db, file, name).id).name}`);
+    async run(db, file, [name = '']) {
+      say(`Enabled ${(await enableReviewer(db, (await reviewerNamed(db, file, name)).id)).name}`);
     },
   },
   role: {
     arity: 2,
-    run(db, file, [name = '', role = '']) {
-      const reviewer = setReviewerRole(db, reviewerNamed(db, file, name).id, parseRole(role));
+    async run(db, file, [name = '', role = '']) {
+      const reviewer = await setReviewerRole(db, (await reviewerNamed(db, file, name)).id, parseRole(role));
       say(`${reviewer.name} is now ${reviewer.role}`);
     },
   },
   'reset-password': {
     arity: 1,
     async run(db, file, [name = '']) {
-      const reviewer = reviewerNamed(db, file, name);
+      const reviewer = await reviewerNamed(db, file, name);
       const password = await resetReviewerPassword(db, reviewer.id);
       say(`New password for ${reviewer.name} (their sessions have ended): ${password}`);
     },

@@ -11,7 +11,8 @@ export const command: Command = {
 Opens (or creates) the database, imports the corpus, and serves the review pages and the JSON API.
   --port N       port to listen on (default $PORT or 3000; 0 picks a free one)
   --host H       address to listen on (default 127.0.0.1)
-  --db FILE      SQLite database (default data/mt-review.db; the folder is created)
+  --db FILE|URL  SQLite file (default data/mt-review.db; the folder is created) or postgres:// URL
+                 (default $DATABASE_URL when set)
   --corpus DIR   corpus folder to import at start (default corpus/)`,
   async run(args) {
     const { values } = parseCommandArgs(args, {
@@ -42,8 +43,10 @@ Opens (or creates) the database, imports the corpus, and serves the review pages
     return new Promise<number>((resolve) => {
       const stop = () =>
         running.server.close(() => {
-          running.db.close();
-          resolve(0);
+          running.db.close().then(
+            () => resolve(0),
+            () => resolve(0),
+          );
         });
       // Keep-alive connections would hold close() open; they carry no unsaved state.
       const stopNow = () => {

@@ -13,12 +13,12 @@ Prints BASE/sign-in/link/<token>; BASE defaults to http://${defaults.host}:${def
   run(args) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, url: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('expected one reviewer NAME');
-    return withStore(values.db, (db, file) => {
-      const reviewer = reviewerNamed(db, file, positionals[0] as string);
+    return withStore(values.db, async (db, file) => {
+      const reviewer = await reviewerNamed(db, file, positionals[0] as string);
       if (reviewer.disabledAt)
         throw new CommandError(`${reviewer.name} is disabled: "mt-review reviewer enable" first`);
       const base = (values.url ?? `http://${defaults.host}:${defaults.port}`).replace(/\/$/, '');
-      process.stdout.write(`${base}/sign-in/link/${createSignInLink(db, reviewer.id, 24 * 3600 * 1000)}\n`);
+      process.stdout.write(`${base}/sign-in/link/${await createSignInLink(db, reviewer.id, 24 * 3600 * 1000)}\n`);
       return 0;
     });
   },

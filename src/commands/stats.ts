@@ -63,8 +63,8 @@ Score columns show the raw error counts as critical/major/minor/neutral.`,
     // Reading statistics never creates a database: a missing file is a mistake in --db, not an empty corpus.
     return withStore(
       values.db,
-      (db) => {
-        const stats = loadStatistics(db);
+      async (db) => {
+        const stats = await loadStatistics(db);
         process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : statsTable(stats, modelId));
         return 0;
       },

@@ -52,17 +52,23 @@ export const command: Command = {
   },
 };
 
-function createToken(db: Store, file: string, name: string, label: string, days: number | undefined): number {
-  const reviewer = reviewerNamed(db, file, name);
-  process.stdout.write(`${createApiToken(db, reviewer.id, label, days && days * dayMs)}\n`);
+async function createToken(
+  db: Store,
+  file: string,
+  name: string,
+  label: string,
+  days: number | undefined,
+): Promise<number> {
+  const reviewer = await reviewerNamed(db, file, name);
+  process.stdout.write(`${await createApiToken(db, reviewer.id, label, days && days * dayMs)}\n`);
   return 0;
 }
 
-function listTokens(db: Store, file: string, name: string): number {
+async function listTokens(db: Store, file: string, name: string): Promise<number> {
   const now = new Date().toISOString();
   const expiry = (expiresAt: string | null) =>
     expiresAt === null ? 'never' : `${minute(expiresAt)}${expiresAt <= now ? ' (expired)' : ''}`;
-  const rows = listApiTokens(db, reviewerNamed(db, file, name).id).map((t) => [
+  const rows = (await listApiTokens(db, (await reviewerNamed(db, file, name)).id)).map((t) => [
     String(t.id),
     t.label,
     minute(t.createdAt),
@@ -73,12 +79,12 @@ function listTokens(db: Store, file: string, name: string): number {
   return 0;
 }
 
-function revokeTokens(db: Store, file: string, name: string, id: number | 'all'): number {
-  const reviewer = reviewerNamed(db, file, name);
+async function revokeTokens(db: Store, file: string, name: string, id: number | 'all'): Promise<number> {
+  const reviewer = await reviewerNamed(db, file, name);
   if (id === 'all') {
-    process.stdout.write(`Revoked ${revokeAllApiTokens(db, reviewer.id)} token(s) of ${reviewer.name}\n`);
+    process.stdout.write(`Revoked ${await revokeAllApiTokens(db, reviewer.id)} token(s) of ${reviewer.name}\n`);
   } else {
-    revokeApiToken(db, reviewer.id, id);
+    await revokeApiToken(db, reviewer.id, id);
     process.stdout.write(`Revoked token ${id} of ${reviewer.name}\n`);
   }
   return 0;

@@ -5,7 +5,7 @@ import {
   listEdits,
   listVerdicts,
   reviewerActivity,
-  type Store,
+  type Sql,
   type StoredVerdict,
 } from '../store/index.ts';
 import type { ArticleReview, VerdictRecord } from './types.ts';
@@ -31,8 +31,12 @@ const toRecord = (v: StoredVerdict): VerdictRecord => ({
  * The article with all its edits (stale ones too) and its verdicts; undefined when unknown. Only each reviewer's
  * latest verdict per edit unless the history is asked for: a page must not cost more as the history grows.
  */
-export function loadArticleReview(db: Store, id: string, options: LoadOptions = {}): ArticleReview | undefined {
-  const article = getArticle(db, id);
+export async function loadArticleReview(
+  db: Sql,
+  id: string,
+  options: LoadOptions = {},
+): Promise<ArticleReview | undefined> {
+  const article = await getArticle(db, id);
   if (!article) return undefined;
   const meta = {
     title: article.title ?? undefined,
@@ -49,8 +53,11 @@ export function loadArticleReview(db: Store, id: string, options: LoadOptions = 
     mt: article.mt,
     corrected: article.corrected,
     source: article.source,
-    edits: listEdits(db, id, { includeStale: true }).map((edit) => ({ ...edit, message: edit.suggestedMessage })),
-    verdicts: (options.history ? listVerdicts(db, id) : currentVerdicts(db, id)).map(toRecord),
-    activity: reviewerActivity(db, id),
+    edits: (await listEdits(db, id, { includeStale: true })).map((edit) => ({
+      ...edit,
+      message: edit.suggestedMessage,
+    })),
+    verdicts: (await (options.history ? listVerdicts(db, id) : currentVerdicts(db, id))).map(toRecord),
+    activity: await reviewerActivity(db, id),
   };
 }

@@ -14,6 +14,8 @@ interface Kept {
   order: string[];
   /** Articles whose review cannot be computed at their revision: left out of the totals, listed apart. */
   attention: Map<string, { revision: number; entry: NeedsAttention }>;
+  /** The refresh in progress: refreshes take turns, or two of them would take the same old part out twice. */
+  turn: Promise<unknown>;
 }
 
 function showOrder(parts: Kept['parts']): string[] {
@@ -31,7 +33,7 @@ const keptByStore = new WeakMap<Store, Kept>();
 function keptFor(db: Store): Kept {
   let kept = keptByStore.get(db);
   if (!kept) {
-    kept = { parts: new Map(), totals: new StatsTotals(), order: [], attention: new Map() };
+    kept = { parts: new Map(), totals: new StatsTotals(), order: [], attention: new Map(), turn: Promise.resolve() };
     keptByStore.set(db, kept);
   }
   return kept;
@@ -48,13 +50,13 @@ function problemsOf(id: string, error: unknown): EditProblem[] {
  * Brings one article's part up to its revision; true when the shown order may have changed. An article whose review
  * cannot be computed is set aside under "needs attention", so that it never takes the corpus's statistics down.
  */
-function refresh(db: Store, kept: Kept, id: string, revision: number): boolean {
+async function refresh(db: Store, kept: Kept, id: string, revision: number): Promise<boolean> {
   const old = kept.parts.get(id);
   if (old?.revision === revision || kept.attention.get(id)?.revision === revision) return false;
   if (old) kept.totals.apply(old.part, -1);
   kept.parts.delete(id);
   kept.attention.delete(id);
-  const review = loadArticleReview(db, id);
+  const review = await loadArticleReview(db, id);
   if (!review) return old !== undefined;
   try {
     const part = articlePart(review);
@@ -75,14 +77,25 @@ function refresh(db: Store, kept: Kept, id: string, revision: number): boolean {
  * last call: only those are read and recomputed, their old part taken out of the totals and the new one put in.
  * A verdict thus costs one article's work, not the corpus's.
  */
-export function loadStatistics(db: Store): Statistics {
+export function loadStatistics(db: Store): Promise<Statistics> {
   const kept = keptFor(db);
-  const revisions = articleRevisions(db);
+  return inTurn(kept, () => refreshAll(db, kept));
+}
+
+/** Runs `work` once the refresh before it has finished. */
+function inTurn<T>(kept: Kept, work: () => Promise<T>): Promise<T> {
+  const result = kept.turn.then(work, work);
+  kept.turn = result.catch(() => undefined);
+  return result;
+}
+
+async function refreshAll(db: Store, kept: Kept): Promise<Statistics> {
+  const revisions = await articleRevisions(db);
   const present = new Set<string>();
   let reorder = false;
   for (const { id, revision } of revisions) {
     present.add(id);
-    reorder = refresh(db, kept, id, revision) || reorder;
+    reorder = (await refresh(db, kept, id, revision)) || reorder;
   }
   for (const [id, old] of kept.parts) {
     if (present.has(id)) continue;
@@ -104,11 +117,15 @@ export function loadStatistics(db: Store): Statistics {
  */
 export async function warmStatistics(db: Store, articlesPerTurn = 20): Promise<number> {
   const kept = keptFor(db);
-  const revisions = articleRevisions(db);
+  const revisions = await articleRevisions(db);
   for (let i = 0; i < revisions.length; i += articlesPerTurn) {
-    for (const { id, revision } of revisions.slice(i, i + articlesPerTurn)) refresh(db, kept, id, revision);
+    await inTurn(kept, async () => {
+      for (const { id, revision } of revisions.slice(i, i + articlesPerTurn)) await refresh(db, kept, id, revision);
+    });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  kept.order = showOrder(kept.parts);
+  await inTurn(kept, async () => {
+    kept.order = showOrder(kept.parts);
+  });
   return revisions.length;
 }

@@ -1,9 +1,8 @@
 // API tokens for `Authorization: Bearer ...`: shown once in plain text, stored as their sha256, optionally expiring.
-import Database from 'better-sqlite3';
-import type { Store } from './db.ts';
 import { NotFoundError } from './errors.ts';
 import { type Reviewer, reviewerColumns, toReviewer } from './reviewers.ts';
-import { hashToken, nowIso, randomToken, statement } from './statements.ts';
+import type { Sql } from './sql.ts';
+import { hashToken, nowIso, randomToken } from './values.ts';
 
 /** The prefix of every API token: makes one recognisable in a log or a secret scanner. */
 export const apiTokenPrefix = 'mtr_';
@@ -26,60 +25,58 @@ const lastUsedResolutionMs = 60_000;
  * Creates an API token for the reviewer, working for `expiresInMs` (forever without); returns the plaintext
  * `mtr_...`, which cannot be read back later.
  */
-export function createApiToken(db: Store, reviewerId: number, label: string, expiresInMs?: number): string {
+export async function createApiToken(
+  db: Sql,
+  reviewerId: number,
+  label: string,
+  expiresInMs?: number,
+): Promise<string> {
   const token = `${apiTokenPrefix}${randomToken()}`;
   const now = new Date();
   const expiresAt = expiresInMs === undefined ? null : nowIso(new Date(now.getTime() + expiresInMs));
   try {
-    statement(
-      db,
+    await db.run(
       `INSERT INTO api_tokens (token_hash, reviewer_id, label, created_at, expires_at)
        VALUES (:tokenHash, :reviewerId, :label, :createdAt, :expiresAt)`,
-    ).run({ tokenHash: hashToken(token), reviewerId, label, createdAt: nowIso(now), expiresAt });
+      { tokenHash: hashToken(token), reviewerId, label, createdAt: nowIso(now), expiresAt },
+    );
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new NotFoundError(`no reviewer with id ${reviewerId}`);
-    }
+    if (error instanceof NotFoundError) throw new NotFoundError(`no reviewer with id ${reviewerId}`);
     throw error;
   }
   return token;
 }
 
 /** The reviewer owning an API token, or undefined (unknown, revoked, expired, or the reviewer disabled); notes its use. */
-export function findReviewerByApiToken(db: Store, token: string): Reviewer | undefined {
+export async function findReviewerByApiToken(db: Sql, token: string): Promise<Reviewer | undefined> {
   if (!token.startsWith(apiTokenPrefix)) return undefined;
   const now = new Date();
-  const row = statement(
-    db,
-    `SELECT ${reviewerColumns}, t.id AS tokenId, t.last_used_at AS lastUsedAt
+  const row = await db.get<{ tokenId: number; lastUsedAt: string | null }>(
+    `SELECT ${reviewerColumns}, t.id AS "tokenId", t.last_used_at AS "lastUsedAt"
      FROM api_tokens t JOIN reviewers r ON r.id = t.reviewer_id
      WHERE t.token_hash = :tokenHash AND (t.expires_at IS NULL OR t.expires_at > :now) AND r.disabled_at IS NULL`,
-  ).get({ tokenHash: hashToken(token), now: nowIso(now) }) as
-    | { tokenId: number; lastUsedAt: string | null }
-    | undefined;
+    { tokenHash: hashToken(token), now: nowIso(now) },
+  );
   if (!row) return undefined;
   const staleBefore = nowIso(new Date(now.getTime() - lastUsedResolutionMs));
   if (row.lastUsedAt === null || row.lastUsedAt < staleBefore) {
-    statement(db, 'UPDATE api_tokens SET last_used_at = :now WHERE id = :id').run({
-      now: nowIso(now),
-      id: row.tokenId,
-    });
+    await db.run('UPDATE api_tokens SET last_used_at = :now WHERE id = :id', { now: nowIso(now), id: row.tokenId });
   }
   return toReviewer(row);
 }
 
 /** The reviewer's API tokens, oldest first, expired ones included. */
-export function listApiTokens(db: Store, reviewerId: number): ApiTokenInfo[] {
-  return statement(
-    db,
-    `SELECT id, label, created_at AS createdAt, last_used_at AS lastUsedAt, expires_at AS expiresAt
+export function listApiTokens(db: Sql, reviewerId: number): Promise<ApiTokenInfo[]> {
+  return db.all<ApiTokenInfo>(
+    `SELECT id, label, created_at AS "createdAt", last_used_at AS "lastUsedAt", expires_at AS "expiresAt"
      FROM api_tokens WHERE reviewer_id = :reviewerId ORDER BY id`,
-  ).all({ reviewerId }) as ApiTokenInfo[];
+    { reviewerId },
+  );
 }
 
 /** Revokes one of the reviewer's tokens by id; a NotFoundError when the reviewer has no token with that id. */
-export function revokeApiToken(db: Store, reviewerId: number, tokenId: number): void {
-  const { changes } = statement(db, 'DELETE FROM api_tokens WHERE id = :tokenId AND reviewer_id = :reviewerId').run({
+export async function revokeApiToken(db: Sql, reviewerId: number, tokenId: number): Promise<void> {
+  const changes = await db.run('DELETE FROM api_tokens WHERE id = :tokenId AND reviewer_id = :reviewerId', {
     tokenId,
     reviewerId,
   });
@@ -87,6 +84,6 @@ export function revokeApiToken(db: Store, reviewerId: number, tokenId: number): 
 }
 
 /** Revokes every API token of the reviewer; returns how many there were. */
-export function revokeAllApiTokens(db: Store, reviewerId: number): number {
-  return statement(db, 'DELETE FROM api_tokens WHERE reviewer_id = :reviewerId').run({ reviewerId }).changes;
+export function revokeAllApiTokens(db: Sql, reviewerId: number): Promise<number> {
+  return db.run('DELETE FROM api_tokens WHERE reviewer_id = :reviewerId', { reviewerId });
 }

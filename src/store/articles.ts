@@ -1,10 +1,11 @@
 // The articles table: idempotent import from the corpus, the reviewer's corrected text, the article list.
 import { createHash } from 'node:crypto';
 import type { LoadedArticle } from '../corpus/types.ts';
-import type { Store } from './db.ts';
-import { type ImportedEdit, type SyncResult, syncEdits } from './edits.ts';
+import { type SyncResult, syncEdits } from './edit-sync.ts';
+import type { ImportedEdit } from './edits.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { nowIso, statement } from './statements.ts';
+import type { Sql, Store } from './sql.ts';
+import { nowIso } from './values.ts';
 
 /** Who wrote the corrected text: the corpus file `corrected.txt`, or a reviewer in the browser. */
 export type CorrectedOrigin = 'file' | 'reviewer';
@@ -63,35 +64,42 @@ export function contentHash(article: LoadedArticle, edits: readonly ImportedEdit
  * Imports an article and its edits. Unchanged content writes nothing. Otherwise the article row is updated, new edits
  * inserted, known ones kept with their verdicts, and edits no longer produced turned stale (never deleted).
  */
-export function importArticle(db: Store, article: LoadedArticle, edits: readonly ImportedEdit[]): ImportResult {
-  return db
-    .transaction((): ImportResult => {
-      const hash = contentHash(article, edits);
-      const existing = getArticle(db, article.id);
-      if (existing?.contentHash === hash) return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
-      // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
-      // correction must not wipe that work.
-      const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
-      const now = nowIso();
-      writeArticle(db, article, hash, now, keepReviewer ? existing : undefined);
-      // With the reviewer's text kept, the post-edit edits belong to it; a caller that diffed only the files passes
-      // none, and they stay. A caller that diffed against the kept text passes them, and they are synchronised.
-      const ownsPostEdit = !keepReviewer || edits.some((edit) => edit.origin === 'post-edit');
-      const sync = syncEdits(db, article.id, edits, {
-        mt: article.mt,
-        inScope: (origin) => origin !== 'post-edit' || ownsPostEdit,
-        createdBy: null,
-        now,
-      });
-      return { status: existing ? 'updated' : 'new', ...sync };
-    })
-    .immediate();
+export function importArticle(
+  store: Store,
+  article: LoadedArticle,
+  edits: readonly ImportedEdit[],
+): Promise<ImportResult> {
+  const hash = contentHash(article, edits);
+  return store.transaction(async (tx): Promise<ImportResult> => {
+    const existing = await getArticle(tx, article.id);
+    if (existing?.contentHash === hash) return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+    // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
+    // correction must not wipe that work.
+    const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
+    const now = nowIso();
+    await writeArticle(tx, article, hash, now, keepReviewer ? existing : undefined);
+    // With the reviewer's text kept, the post-edit edits belong to it; a caller that diffed only the files passes
+    // none, and they stay. A caller that diffed against the kept text passes them, and they are synchronised.
+    const ownsPostEdit = !keepReviewer || edits.some((edit) => edit.origin === 'post-edit');
+    const sync = await syncEdits(tx, article.id, edits, {
+      mt: article.mt,
+      inScope: (origin) => origin !== 'post-edit' || ownsPostEdit,
+      createdBy: null,
+      now,
+    });
+    return { status: existing ? 'updated' : 'new', ...sync };
+  });
 }
 
-function writeArticle(db: Store, article: LoadedArticle, hash: string, now: string, kept?: StoredArticle): void {
+async function writeArticle(
+  tx: Sql,
+  article: LoadedArticle,
+  hash: string,
+  now: string,
+  kept?: StoredArticle,
+): Promise<void> {
   const { meta } = article;
-  statement(
-    db,
+  await tx.run(
     `INSERT INTO articles (id, title, url, published, publisher, author, source_lang, target_lang, mt, corrected,
        corrected_origin, corrected_by, source, content_hash, imported_at, updated_at)
      VALUES (:id, :title, :url, :published, :publisher, :author, :sourceLang, :targetLang, :mt, :corrected,
@@ -101,23 +109,24 @@ function writeArticle(db: Store, article: LoadedArticle, hash: string, now: stri
        target_lang = excluded.target_lang, mt = excluded.mt, corrected = excluded.corrected,
        corrected_origin = excluded.corrected_origin, corrected_by = excluded.corrected_by, source = excluded.source,
        content_hash = excluded.content_hash, updated_at = excluded.updated_at`,
-  ).run({
-    id: article.id,
-    title: meta.title ?? null,
-    url: meta.url ?? null,
-    published: meta.published ?? null,
-    publisher: meta.publisher ?? null,
-    author: meta.author ?? null,
-    sourceLang: meta.sourceLang ?? null,
-    targetLang: meta.targetLang ?? null,
-    mt: article.mt,
-    corrected: kept ? kept.corrected : (article.corrected ?? null),
-    correctedOrigin: kept ? 'reviewer' : article.corrected === undefined ? null : 'file',
-    correctedBy: kept ? kept.correctedBy : null,
-    source: article.source ?? null,
-    contentHash: hash,
-    now,
-  });
+    {
+      id: article.id,
+      title: meta.title ?? null,
+      url: meta.url ?? null,
+      published: meta.published ?? null,
+      publisher: meta.publisher ?? null,
+      author: meta.author ?? null,
+      sourceLang: meta.sourceLang ?? null,
+      targetLang: meta.targetLang ?? null,
+      mt: article.mt,
+      corrected: kept ? kept.corrected : (article.corrected ?? null),
+      correctedOrigin: kept ? 'reviewer' : article.corrected === undefined ? null : 'file',
+      correctedBy: kept ? kept.correctedBy : null,
+      source: article.source ?? null,
+      contentHash: hash,
+      now,
+    },
+  );
 }
 
 /**
@@ -126,57 +135,54 @@ function writeArticle(db: Store, article: LoadedArticle, hash: string, now: stri
  * remain keep their verdicts, the others turn stale, so the checks' suggestions it overrides no longer apply.
  */
 export function setCorrectedText(
-  db: Store,
+  store: Store,
   articleId: string,
   corrected: string,
   edits: readonly ImportedEdit[],
   reviewerId: number,
-): SyncResult {
-  return db
-    .transaction((): SyncResult => {
-      const article = getArticle(db, articleId);
-      if (!article) throw new NotFoundError(`no article with id ${articleId}`);
-      if (article.correctedOrigin === 'file') {
-        throw new ConflictError(`article ${articleId} has a corrected.txt; its corrected text is edited in the file`);
-      }
-      const now = nowIso();
-      statement(
-        db,
-        `UPDATE articles SET corrected = :corrected, corrected_origin = 'reviewer', corrected_by = :reviewerId,
+): Promise<SyncResult> {
+  return store.transaction(async (tx): Promise<SyncResult> => {
+    const article = await getArticle(tx, articleId);
+    if (!article) throw new NotFoundError(`no article with id ${articleId}`);
+    if (article.correctedOrigin === 'file') {
+      throw new ConflictError(`article ${articleId} has a corrected.txt; its corrected text is edited in the file`);
+    }
+    const now = nowIso();
+    await tx.run(
+      `UPDATE articles SET corrected = :corrected, corrected_origin = 'reviewer', corrected_by = :reviewerId,
          updated_at = :now WHERE id = :articleId`,
-      ).run({ corrected, reviewerId, now, articleId });
-      return syncEdits(db, articleId, edits, {
-        mt: article.mt,
-        inScope: () => true,
-        createdBy: reviewerId,
-        now,
-      });
-    })
-    .immediate();
+      { corrected, reviewerId, now, articleId },
+    );
+    return syncEdits(tx, articleId, edits, {
+      mt: article.mt,
+      inScope: () => true,
+      createdBy: reviewerId,
+      now,
+    });
+  });
 }
 
 /** The article with this id, or undefined. */
-export function getArticle(db: Store, id: string): StoredArticle | undefined {
-  return statement(
-    db,
-    `SELECT id, title, url, published, publisher, author, source_lang AS sourceLang, target_lang AS targetLang, mt,
-       corrected, corrected_origin AS correctedOrigin, corrected_by AS correctedBy, source,
-       content_hash AS contentHash, imported_at AS importedAt, updated_at AS updatedAt
+export function getArticle(db: Sql, id: string): Promise<StoredArticle | undefined> {
+  return db.get<StoredArticle>(
+    `SELECT id, title, url, published, publisher, author, source_lang AS "sourceLang", target_lang AS "targetLang", mt,
+       corrected, corrected_origin AS "correctedOrigin", corrected_by AS "correctedBy", source,
+       content_hash AS "contentHash", imported_at AS "importedAt", updated_at AS "updatedAt"
      FROM articles WHERE id = :id`,
-  ).get({ id }) as StoredArticle | undefined;
+    { id },
+  );
 }
 
 /** Every article, newest publication first, with its number of current edits and of reviewed ones. */
-export function listArticles(db: Store): ArticleSummary[] {
-  return statement(
-    db,
+export function listArticles(db: Sql): Promise<ArticleSummary[]> {
+  return db.all<ArticleSummary>(
     `SELECT a.id, a.title, a.publisher, a.published,
        (SELECT count(*) FROM edits e WHERE e.article_id = a.id AND e.status = 'current') AS edits,
        (SELECT count(*) FROM edits e WHERE e.article_id = a.id AND e.status = 'current'
           AND EXISTS (SELECT 1 FROM current_verdicts cv WHERE cv.edit_id = e.id)) AS reviewed
      FROM articles a
      ORDER BY a.published IS NULL, a.published DESC, a.id`,
-  ).all() as ArticleSummary[];
+  );
 }
 
 /**
@@ -184,19 +190,14 @@ export function listArticles(db: Store): ArticleSummary[] {
  * undefined for an unknown article; kept by triggers, read with one primary-key lookup, so pages and statistics
  * can be cached against it.
  */
-export function articleVersion(db: Store, id: string): string | undefined {
-  const row = statement(db, 'SELECT revision FROM article_revisions WHERE article_id = :id').get({ id }) as
-    | { revision: number }
-    | undefined;
+export async function articleVersion(db: Sql, id: string): Promise<string | undefined> {
+  const row = await db.get<{ revision: number }>('SELECT revision FROM article_revisions WHERE article_id = :id', {
+    id,
+  });
   return row ? String(row.revision) : undefined;
 }
 
 /** Every article's revision (see articleVersion), by id: one scan of a small table, for caches of derived data. */
-export function articleRevisions(db: Store): { id: string; revision: number }[] {
-  // Rows as arrays: building an object per row costs more than the scan itself at ten thousand articles.
-  const rows = statement(db, 'SELECT article_id, revision FROM article_revisions').raw(true).all() as [
-    string,
-    number,
-  ][];
-  return rows.map(([id, revision]) => ({ id, revision }));
+export function articleRevisions(db: Sql): Promise<{ id: string; revision: number }[]> {
+  return db.all<{ id: string; revision: number }>('SELECT article_id AS id, revision FROM article_revisions');
 }

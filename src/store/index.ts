@@ -1,7 +1,7 @@
-// The store's public surface in one import: opening the database and each table module's API (not its internals).
+// The store's public surface in one import: opening a store and each table module's API (not its internals).
 export * from './api-tokens.ts';
 export * from './articles.ts';
-export * from './db.ts';
+export type { SyncResult } from './edit-sync.ts';
 export {
   addReviewerEdit,
   type EditStatus,
@@ -9,11 +9,10 @@ export {
   type ImportedEdit,
   listEdits,
   type StoredEdit,
-  type SyncResult,
   setEditAside,
 } from './edits.ts';
 export * from './errors.ts';
-export { type Migration, migrations, schemaVersion } from './migrations.ts';
+export { isPostgresUrl, openStore } from './open-store.ts';
 export * from './password-policy.ts';
 export * from './passwords.ts';
 export * from './reviewer-accounts.ts';
@@ -28,12 +27,15 @@ export {
   verifyReviewerPassword,
 } from './reviewers.ts';
 export * from './sessions.ts';
+export { ensureSetting } from './settings.ts';
+export type { EngineKind, Sql, SqlParams, SqlValue, Store, Transaction } from './sql.ts';
+export { describeWriteFailure } from './sqlite/open.ts';
 export {
   type BatchOutcome,
   currentVerdicts,
-  getVerdict,
   listVerdicts,
   maxHistoryPage,
+  type Recorded,
   recordVerdict,
   recordVerdictBatch,
   reviewerActivity,

@@ -1,10 +1,9 @@
 // Sign-in sessions and one-time sign-in links: random tokens handed out, only their sha256 stored. A session ends at
 // its maximum age, after an idle time without requests, or when its reviewer is disabled.
-import Database from 'better-sqlite3';
-import type { Store } from './db.ts';
 import { NotFoundError } from './errors.ts';
 import { type Reviewer, reviewerColumns, toReviewer } from './reviewers.ts';
-import { hashToken, nowIso, randomToken, statement } from './statements.ts';
+import type { Sql, SqlParams, Store } from './sql.ts';
+import { hashToken, nowIso, randomToken } from './values.ts';
 
 /** How long a session lasts without a request before it ends. */
 export const defaultSessionIdleMs = 12 * 3600 * 1000;
@@ -16,22 +15,20 @@ const lastSeenResolutionMs = 60_000;
 const ago = (now: Date, ms: number) => nowIso(new Date(now.getTime() - ms));
 
 // A reviewer id that does not exist is the caller's mistake, said as such rather than as a constraint failure.
-function insertForReviewer(db: Store, reviewerId: number, sql: string, values: Record<string, unknown>): void {
+async function insertForReviewer(db: Sql, reviewerId: number, sql: string, values: SqlParams): Promise<void> {
   try {
-    statement(db, sql).run({ reviewerId, ...values });
+    await db.run(sql, { reviewerId, ...values });
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new NotFoundError(`no reviewer with id ${reviewerId}`);
-    }
+    if (error instanceof NotFoundError) throw new NotFoundError(`no reviewer with id ${reviewerId}`);
     throw error;
   }
 }
 
 /** Starts a session for the reviewer, valid for `ttlMs` at most; returns the token for the cookie (32 random bytes). */
-export function createSession(db: Store, reviewerId: number, ttlMs: number): string {
+export async function createSession(db: Sql, reviewerId: number, ttlMs: number): Promise<string> {
   const token = randomToken();
   const now = new Date();
-  insertForReviewer(
+  await insertForReviewer(
     db,
     reviewerId,
     `INSERT INTO sessions (token_hash, reviewer_id, created_at, expires_at, last_seen_at)
@@ -45,17 +42,21 @@ export function createSession(db: Store, reviewerId: number, ttlMs: number): str
  * The reviewer a session token belongs to, or undefined when the token is unknown, past its maximum age, idle for
  * `idleMs` or more, or its reviewer is disabled. Notes the request as the session's last activity.
  */
-export function findSessionReviewer(db: Store, token: string, idleMs = defaultSessionIdleMs): Reviewer | undefined {
+export async function findSessionReviewer(
+  db: Sql,
+  token: string,
+  idleMs = defaultSessionIdleMs,
+): Promise<Reviewer | undefined> {
   const now = new Date();
   const tokenHash = hashToken(token);
-  const row = statement(
-    db,
-    `SELECT ${reviewerColumns}, s.last_seen_at AS lastSeenAt FROM sessions s JOIN reviewers r ON r.id = s.reviewer_id
+  const row = await db.get<{ lastSeenAt: string }>(
+    `SELECT ${reviewerColumns}, s.last_seen_at AS "lastSeenAt" FROM sessions s JOIN reviewers r ON r.id = s.reviewer_id
      WHERE s.token_hash = :tokenHash AND s.expires_at > :now AND s.last_seen_at > :idleSince
        AND r.disabled_at IS NULL`,
-  ).get({ tokenHash, now: nowIso(now), idleSince: ago(now, idleMs) }) as { lastSeenAt: string } | undefined;
+    { tokenHash, now: nowIso(now), idleSince: ago(now, idleMs) },
+  );
   if (row && row.lastSeenAt < ago(now, lastSeenResolutionMs)) {
-    statement(db, 'UPDATE sessions SET last_seen_at = :now WHERE token_hash = :tokenHash').run({
+    await db.run('UPDATE sessions SET last_seen_at = :now WHERE token_hash = :tokenHash', {
       now: nowIso(now),
       tokenHash,
     });
@@ -64,38 +65,38 @@ export function findSessionReviewer(db: Store, token: string, idleMs = defaultSe
 }
 
 /** Ends a session (sign-out); an unknown token is no error. */
-export function deleteSession(db: Store, token: string): void {
-  statement(db, 'DELETE FROM sessions WHERE token_hash = :tokenHash').run({ tokenHash: hashToken(token) });
+export async function deleteSession(db: Sql, token: string): Promise<void> {
+  await db.run('DELETE FROM sessions WHERE token_hash = :tokenHash', { tokenHash: hashToken(token) });
 }
 
-/** Ends every session of the reviewer but `except` (the one changing the password), and their sign-in links. */
-export function endReviewerSessions(db: Store, reviewerId: number, except?: string): number {
-  return db.transaction(
-    () =>
-      statement(db, 'DELETE FROM sessions WHERE reviewer_id = :reviewerId AND token_hash IS NOT :keep').run({
-        reviewerId,
-        keep: except === undefined ? null : hashToken(except),
-      }).changes +
-      statement(db, 'DELETE FROM sign_in_links WHERE reviewer_id = :reviewerId').run({ reviewerId }).changes,
-  )();
+/**
+ * Ends every session of the reviewer but `except` (the one changing the password), and their sign-in links. Run in
+ * the caller's transaction when it goes with another change (a new password, a disabled account).
+ */
+export async function endReviewerSessions(db: Sql, reviewerId: number, except?: string): Promise<number> {
+  const sessions = await db.run(
+    'DELETE FROM sessions WHERE reviewer_id = :reviewerId AND token_hash IS DISTINCT FROM :keep',
+    { reviewerId, keep: except === undefined ? null : hashToken(except) },
+  );
+  return sessions + (await db.run('DELETE FROM sign_in_links WHERE reviewer_id = :reviewerId', { reviewerId }));
 }
 
 /** Removes sessions past their maximum age or idle limit and expired sign-in links; returns how many rows went. */
-export function deleteExpiredTokens(db: Store, idleMs = defaultSessionIdleMs): number {
+export function deleteExpiredTokens(store: Store, idleMs = defaultSessionIdleMs): Promise<number> {
   const now = new Date();
   const values = { now: nowIso(now), idleSince: ago(now, idleMs) };
-  return db.transaction(
-    () =>
-      statement(db, 'DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idleSince').run(values).changes +
-      statement(db, 'DELETE FROM sign_in_links WHERE expires_at <= :now').run({ now: values.now }).changes,
-  )();
+  return store.transaction(
+    async (tx) =>
+      (await tx.run('DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idleSince', values)) +
+      (await tx.run('DELETE FROM sign_in_links WHERE expires_at <= :now', { now: values.now })),
+  );
 }
 
 /** Creates a one-time sign-in link token for the reviewer, valid for `ttlMs`. */
-export function createSignInLink(db: Store, reviewerId: number, ttlMs: number): string {
+export async function createSignInLink(db: Sql, reviewerId: number, ttlMs: number): Promise<string> {
   const token = randomToken();
   const now = new Date();
-  insertForReviewer(
+  await insertForReviewer(
     db,
     reviewerId,
     `INSERT INTO sign_in_links (token_hash, reviewer_id, created_at, expires_at)
@@ -106,11 +107,12 @@ export function createSignInLink(db: Store, reviewerId: number, ttlMs: number): 
 }
 
 /** Uses up a sign-in link token: its reviewer id, or undefined when unknown or expired. Works once. */
-export function consumeSignInLink(db: Store, token: string): number | undefined {
+export async function consumeSignInLink(db: Sql, token: string): Promise<number | undefined> {
   // Deleting and reading in one statement: two requests racing with the same link cannot both get the row.
-  const row = statement(
-    db,
-    'DELETE FROM sign_in_links WHERE token_hash = :tokenHash RETURNING reviewer_id AS reviewerId, expires_at AS expiresAt',
-  ).get({ tokenHash: hashToken(token) }) as { reviewerId: number; expiresAt: string } | undefined;
+  const row = await db.get<{ reviewerId: number; expiresAt: string }>(
+    `DELETE FROM sign_in_links WHERE token_hash = :tokenHash
+     RETURNING reviewer_id AS "reviewerId", expires_at AS "expiresAt"`,
+    { tokenHash: hashToken(token) },
+  );
   return row && row.expiresAt > nowIso() ? row.reviewerId : undefined;
 }

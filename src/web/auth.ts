@@ -65,18 +65,18 @@ function readCookie(req: Request, name: string): string | undefined {
 
 /** Sets res.locals.reviewer from a bearer token or a session cookie; never rejects by itself. */
 export function authenticate(db: Store, secret: string): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const locals = res.locals as AuthLocals;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const reviewer = findReviewerByApiToken(db, bearer.trim());
+      const reviewer = await findReviewerByApiToken(db, bearer.trim());
       if (!reviewer) return next(new HttpError(401, 'the API token is not valid (unknown, revoked or expired)'));
       Object.assign(locals, { reviewer, via: 'token' });
       return next();
     }
     const cookie = readCookie(req, sessionCookie);
     const token = cookie ? unsignSession(secret, cookie) : undefined;
-    const reviewer = token ? findSessionReviewer(db, token, sessionIdleMs) : undefined;
+    const reviewer = token ? await findSessionReviewer(db, token, sessionIdleMs) : undefined;
     if (token && reviewer) {
       Object.assign(locals, { reviewer, via: 'session', sessionToken: token, csrfToken: csrfTokenFor(secret, token) });
     }

@@ -1,13 +1,5 @@
 // Group commit for verdicts: requests that arrive together share one transaction and one fsync, then all get answered.
-import {
-  type BatchOutcome,
-  recordVerdictBatch,
-  type Store,
-  type StoredVerdict,
-  type VerdictInput,
-} from '../store/index.ts';
-
-type Recorded = { verdict: StoredVerdict; duplicate: boolean };
+import { type Recorded, recordVerdictBatch, type Store, type VerdictInput } from '../store/index.ts';
 
 interface Waiting {
   input: VerdictInput;
@@ -17,12 +9,14 @@ interface Waiting {
 
 /**
  * Queues verdicts until the event loop has read every request that is ready, then records them in one batch. With
- * synchronous=FULL the fsync dominates a verdict's cost; sharing it keeps each acknowledgement after its data is on
- * disk while many reviewers save at once. A lone request waits only for the end of the current loop turn.
+ * synchronous=FULL (or PostgreSQL's synchronous commit) the flush to disk dominates a verdict's cost; sharing it keeps
+ * each acknowledgement after its data is on disk while many reviewers save at once. One batch is written at a time:
+ * what arrives meanwhile forms the next one. A lone request waits only for the end of the current loop turn.
  */
 export class VerdictGroupCommit {
   private readonly db: Store;
   private waiting: Waiting[] = [];
+  private writing = false;
 
   constructor(db: Store) {
     this.db = db;
@@ -32,27 +26,29 @@ export class VerdictGroupCommit {
   record(input: VerdictInput): Promise<Recorded> {
     return new Promise<Recorded>((resolve, reject) => {
       this.waiting.push({ input, resolve, reject });
-      if (this.waiting.length === 1) setImmediate(() => this.flush());
+      if (this.waiting.length === 1 && !this.writing) setImmediate(() => this.flush());
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
-    let outcomes: BatchOutcome[];
+    this.writing = true;
     try {
-      outcomes = recordVerdictBatch(
+      const outcomes = await recordVerdictBatch(
         this.db,
         batch.map((w) => w.input),
       );
+      outcomes.forEach((outcome, i) => {
+        const w = batch[i] as Waiting;
+        if ('recorded' in outcome) w.resolve(outcome.recorded);
+        else w.reject(outcome.error);
+      });
     } catch (error) {
       for (const w of batch) w.reject(error);
-      return;
+    } finally {
+      this.writing = false;
+      if (this.waiting.length > 0) setImmediate(() => this.flush());
     }
-    outcomes.forEach((outcome, i) => {
-      const w = batch[i] as Waiting;
-      if ('recorded' in outcome) w.resolve(outcome.recorded);
-      else w.reject(outcome.error);
-    });
   }
 }

@@ -58,9 +58,9 @@ describe('mt-review reviewer add with a role, and the password policy', () => {
     const generated = await cli(['reviewer', 'add', 'root', '--admin', '--db', adb]);
     const password = /with password: ([\w-]{16})\n$/.exec(generated.stdout)?.[1] ?? '';
     expect(generated.stdout).toMatch(/^Added reviewer root \(admin\) with password: /);
-    const store = openStore(adb);
+    const store = await openStore(adb);
     expect((await verifyReviewerPassword(store, 'root', password))?.role).toBe('admin');
-    store.close();
+    await store.close();
   });
 
   it('refuses a short or common password and a look-alike name, with exit 1 and the reason', async () => {
@@ -81,10 +81,10 @@ describe('mt-review reviewer list, disable, enable, role, reset-password', () =>
   const mdb = join(mkdtempSync(join(tmpdir(), 'mt-review-cli-')), 'manage.db');
 
   it('lists, disables (ending tokens), enables, changes a role and resets a password', async () => {
-    const seeded = openStore(mdb);
+    const seeded = await openStore(mdb);
     await createReviewer(seeded, 'root', 'a long secret', { role: 'admin' });
-    const token = createApiToken(seeded, (await createReviewer(seeded, 'ben', 'a long secret')).id, 'ci');
-    seeded.close();
+    const token = await createApiToken(seeded, (await createReviewer(seeded, 'ben', 'a long secret')).id, 'ci');
+    await seeded.close();
     expect((await cli(['reviewer', 'disable', 'ben', '--db', mdb])).stdout).toBe(
       'Disabled ben: their sessions, sign-in links and API tokens have ended\n',
     );
@@ -96,10 +96,10 @@ describe('mt-review reviewer list, disable, enable, role, reset-password', () =>
     expect((await cli(['reviewer', 'role', 'ben', 'lead', '--db', mdb])).stdout).toBe('ben is now lead\n');
     const reset = await cli(['reviewer', 'reset-password', 'ben', '--db', mdb]);
     const password = /: ([\w-]{16})\n$/.exec(reset.stdout)?.[1] ?? '';
-    const store = openStore(mdb);
-    expect(findReviewerByApiToken(store, token)).toBeUndefined();
+    const store = await openStore(mdb);
+    expect(await findReviewerByApiToken(store, token)).toBeUndefined();
     expect((await verifyReviewerPassword(store, 'ben', password))?.role).toBe('lead');
-    store.close();
+    await store.close();
   });
 
   it('refuses to disable or demote the last admin, and names an unknown reviewer (exit 1)', async () => {
@@ -116,9 +116,9 @@ describe('mt-review token create --expires-in, list and revoke', () => {
   const tdb = join(mkdtempSync(join(tmpdir(), 'mt-review-cli-')), 'tokens.db');
 
   it('lists tokens without the tokens themselves, and revokes one by id or all', async () => {
-    const seeded = openStore(tdb);
+    const seeded = await openStore(tdb);
     await createReviewer(seeded, 'cleo', 'a long secret');
-    seeded.close();
+    await seeded.close();
     const lasting = (await cli(['token', 'create', 'cleo', '--label', 'ci', '--db', tdb])).stdout.trim();
     const brief = (await cli(['token', 'create', 'cleo', '--expires-in', '30', '--db', tdb])).stdout.trim();
     const list = await cli(['token', 'list', 'cleo', '--db', tdb]);
@@ -131,9 +131,12 @@ describe('mt-review token create --expires-in, list and revoke', () => {
     expect((await cli(['token', 'revoke', 'cleo', '1', '--db', tdb])).stdout).toBe('Revoked token 1 of cleo\n');
     expect((await cli(['token', 'revoke', 'cleo', '1', '--db', tdb])).code).toBe(1);
     expect((await cli(['token', 'revoke', 'cleo', '--all', '--db', tdb])).stdout).toBe('Revoked 1 token(s) of cleo\n');
-    const store = openStore(tdb);
-    expect([lasting, brief].map((t) => findReviewerByApiToken(store, t))).toEqual([undefined, undefined]);
-    store.close();
+    const store = await openStore(tdb);
+    expect(await Promise.all([lasting, brief].map((t) => findReviewerByApiToken(store, t)))).toEqual([
+      undefined,
+      undefined,
+    ]);
+    await store.close();
   });
 });
 

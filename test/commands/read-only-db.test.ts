@@ -32,10 +32,10 @@ function cliWithoutWriteAccess(args: string[]): Promise<{ code: number | null; s
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mt-review-read-only-'));
   file = join(dir, 'review.db');
-  openStore(file).close();
+  await (await openStore(file)).close();
   chmodSync(file, 0o444);
   // The folder stays writable (for nobody too): SQLite could create its -wal and -shm files there.
   chmodSync(dir, 0o777);

@@ -128,7 +128,7 @@ describe.runIf(haveChromium || mustRun)('GET /articles/:id in Chromium', () => {
     const reloaded = await page.locator('#preview-text').textContent();
     expect(reloaded).toContain(edit(1).mtText);
     expect(reloaded).toContain('AMENDED BY CHROMIUM');
-    expect(server.savedVerdicts().map((v) => [v.editId, v.decision])).toEqual([
+    expect((await server.savedVerdicts()).map((v) => [v.editId, v.decision])).toEqual([
       [edit(0).id, 'accept'],
       [edit(1).id, 'reject'],
       [edit(2).id, 'amend'],

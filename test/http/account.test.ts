@@ -75,7 +75,7 @@ describe('POST /account/password', () => {
 describe('POST /api/account/password', () => {
   it('changes the password by token with JSON, ending every session; the token keeps working', async () => {
     const mia = await createReviewer(server.db, 'mia', reviewerPassword);
-    const token = createApiToken(server.db, mia.id, 'script');
+    const token = await createApiToken(server.db, mia.id, 'script');
     const session = await signInAs(server.url, 'mia', reviewerPassword);
     const post = (body: unknown) =>
       fetch(`${server.url}/api/account/password`, {

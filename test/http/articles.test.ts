@@ -39,11 +39,11 @@ describe('GET /api/articles/:id for an unknown article', () => {
 
 describe('POST /api/edits/:editId/verdicts for an unknown edit', () => {
   it('answers 404 JSON and records nothing', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await server.api('/api/edits/nope/verdicts', { method: 'POST', body: { decision: 'accept' } });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: string }).error).toBe('no edit "nope"');
-    expect(server.savedVerdicts()).toEqual(before);
+    expect(await server.savedVerdicts()).toEqual(before);
   });
 
   it('answers 404 through the form route of a known article', async () => {

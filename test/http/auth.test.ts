@@ -11,9 +11,9 @@ let saved: StoredVerdict;
 const verdictPath = (n: number) => `/api/edits/${editIds[n]}/verdicts`;
 const json = (body: unknown) => JSON.stringify(body);
 
-function expectNothingLost(before: StoredVerdict[]): void {
-  expect(server.savedVerdicts()).toEqual(before);
-  expect(server.savedVerdicts()).toContainEqual(saved);
+async function expectNothingLost(before: StoredVerdict[]): Promise<void> {
+  expect(await server.savedVerdicts()).toEqual(before);
+  expect(await server.savedVerdicts()).toContainEqual(saved);
 }
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const article = (await (await server.api('/api/articles/lavrov-in-china')).json()) as { edits: { id: string }[] };
   editIds = article.edits.map((e) => e.id);
   expect((await server.api(verdictPath(0), { method: 'POST', body: { decision: 'accept' } })).status).toBe(201);
-  saved = server.savedVerdicts()[0] as StoredVerdict;
+  saved = (await server.savedVerdicts())[0] as StoredVerdict;
 });
 afterAll(() => server.close());
 
@@ -44,18 +44,18 @@ describe('/api without signing in', () => {
   });
 
   it('answers a verdict POST with 401 and records nothing', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await fetch(`${server.url}${verdictPath(1)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: json({ decision: 'accept' }),
     });
     expect(response.status).toBe(401);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 
   it('answers a bad bearer token with 401 and records nothing', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     for (const token of ['mtr_not-a-real-token', 'garbage']) {
       const response = await fetch(`${server.url}${verdictPath(1)}`, {
         method: 'POST',
@@ -67,7 +67,7 @@ describe('/api without signing in', () => {
     expect((await fetch(`${server.url}/api/articles`, { headers: { Authorization: 'Bearer mtr_x' } })).status).toBe(
       401,
     );
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 });
 
@@ -89,21 +89,21 @@ describe('POST /api/edits/:editId/verdicts from another site', () => {
   });
 
   it('refuses an Origin on another port of the same host with 403', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await sessionPost({ Origin: `http://127.0.0.1:${server.port === 1 ? 2 : server.port - 1}` });
     expect(response.status).toBe(403);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 
   it('refuses Sec-Fetch-Site: cross-site and same-site with 403', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     expect((await sessionPost({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     expect((await sessionPost({ 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 
   it('refuses a cookie-session POST without the CSRF token with 403', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     expect((await sessionPost({}, false)).status).toBe(403);
     expect((await sessionPost({ 'X-CSRF-Token': 'forged' }, false)).status).toBe(403);
     const form = await session.fetch(`/articles/lavrov-in-china/edits/${editIds[2]}/verdicts`, {
@@ -111,18 +111,18 @@ describe('POST /api/edits/:editId/verdicts from another site', () => {
       body: new URLSearchParams({ decision: 'reject' }),
     });
     expect(form.status).toBe(403);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 
   it('refuses a cross-site Origin even with a valid API token', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await server.api(verdictPath(3), {
       method: 'POST',
       headers: { Origin: 'http://evil.example' },
       body: { decision: 'accept' },
     });
     expect(response.status).toBe(403);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 });
 
@@ -212,7 +212,7 @@ describe('POST /sign-in', () => {
 
 describe('GET /sign-in/link/:token', () => {
   it('signs in once; the second use answers 401', async () => {
-    const token = createSignInLink(server.db, server.reviewer.id, 60_000);
+    const token = await createSignInLink(server.db, server.reviewer.id, 60_000);
     const first = await fetch(`${server.url}/sign-in/link/${token}`, { redirect: 'manual' });
     expect(first.status).toBe(303);
     const cookie = (first.headers.getSetCookie()[0] ?? '').split(';')[0] as string;

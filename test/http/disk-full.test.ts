@@ -1,6 +1,7 @@
 // HTTP tests of a full disk: 503 with a clear message, one log line per kind of failure, nothing saved lost.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { sqliteConnection } from '../support/test-store.ts';
 
 let server: TestServer;
 let editIds: string[];
@@ -24,10 +25,12 @@ const verdict = (n: number, amendedText: string) =>
 
 describe('a full disk', () => {
   it('answers writes with 503 saying the disk is full, logs one line per kind, and loses nothing', async () => {
-    const saved = server.savedVerdicts();
-    const pageSize = server.db.pragma('page_size', { simple: true }) as number;
+    const saved = await server.savedVerdicts();
+    const pageSize = sqliteConnection(server.db).pragma('page_size', { simple: true }) as number;
     // SQLite's own limit on the file's size gives the error a full disk gives: SQLITE_FULL.
-    server.db.pragma(`max_page_count = ${server.db.pragma('page_count', { simple: true })}`);
+    sqliteConnection(server.db).pragma(
+      `max_page_count = ${sqliteConnection(server.db).pragma('page_count', { simple: true })}`,
+    );
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const answers: { status: number; body: { error: string }; retryAfter: string | null }[] = [];
@@ -53,12 +56,12 @@ describe('a full disk', () => {
       expect(lines[0]).not.toMatch(/\n\s+at /);
       // Reading still works while the disk is full.
       expect((await server.api('/api/articles/lavrov-in-china')).status).toBe(200);
-      expect(server.savedVerdicts()).toEqual(saved);
+      expect(await server.savedVerdicts()).toEqual(saved);
     } finally {
       logged.mockRestore();
-      server.db.pragma('max_page_count = 4294967294');
+      sqliteConnection(server.db).pragma('max_page_count = 4294967294');
     }
     expect((await verdict(1, 'after the disk was freed')).status).toBe(201);
-    expect(server.savedVerdicts().slice(0, saved.length)).toEqual(saved);
+    expect((await server.savedVerdicts()).slice(0, saved.length)).toEqual(saved);
   });
 });

@@ -31,7 +31,7 @@ const addEdit = (body: unknown) => server.api('/api/articles/lavrov-in-china/edi
 
 /** Imports an article written to a temp folder into the running server's store; returns its id. */
 async function importArticle(id: string, mt: string, corrected: string): Promise<string> {
-  const dir = join(server.dbFile, '..', 'extra', id);
+  const dir = join(server.dbLocation, '..', 'extra', id);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'mt.txt'), mt);
   writeFileSync(join(dir, 'corrected.txt'), corrected);

@@ -30,9 +30,9 @@ describe('serve on an empty database', () => {
         running.server.close(() => resolve());
         running.server.closeAllConnections();
       });
-      running.db.close();
+      await running.db.close();
     };
-    expect(listReviewers(running.db).map((r) => [r.name, r.role])).toEqual([['admin', 'admin']]);
+    expect((await listReviewers(running.db)).map((r) => [r.name, r.role])).toEqual([['admin', 'admin']]);
     const link = /(http:\/\/\S+\/sign-in\/link\/[\w-]+)/.exec(lines.join('\n'))?.[1] as string;
     const response = await fetch(link, { redirect: 'manual' });
     expect(response.status).toBe(303);

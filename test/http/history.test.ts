@@ -9,14 +9,14 @@ let session: Session;
 let editIds: string[];
 
 /** Appends `count` verdicts by the test reviewer on one edit straight into the store (as many requests would). */
-function addVerdicts(editId: string, count: number, note = 'n'): void {
+async function addVerdicts(editId: string, count: number, note = 'n'): Promise<void> {
   const inputs = Array.from({ length: count }, (_, i) => ({
     editId,
     reviewerId: server.reviewer.id,
     decision: i % 2 === 0 ? ('accept' as const) : ('reject' as const),
     note: `${note} ${i}`,
   }));
-  recordVerdictBatch(server.db, inputs);
+  await recordVerdictBatch(server.db, inputs);
 }
 
 const sizeOf = async (path: string, get: (p: string) => Promise<Response>) => {
@@ -36,7 +36,7 @@ afterAll(() => server.close());
 describe('GET /api/edits/:editId/verdicts and /api/articles/:id/verdicts', () => {
   it('pages one edit newest first and follows next to the oldest verdict', async () => {
     const editId = editIds[0] as string;
-    addVerdicts(editId, 7, 'first');
+    await addVerdicts(editId, 7, 'first');
     const first = (await (await server.api(`/api/edits/${editId}/verdicts?limit=3`)).json()) as {
       verdicts: { id: number; note: string }[];
       next: string;
@@ -49,9 +49,9 @@ describe('GET /api/edits/:editId/verdicts and /api/articles/:id/verdicts', () =>
   });
 
   it('gives the article history in order, the same as the store holds', async () => {
-    addVerdicts(editIds[1] as string, 5, 'second');
+    await addVerdicts(editIds[1] as string, 5, 'second');
     const history = await articleHistory(server, 'lavrov-in-china', 4);
-    expect(history.map((v) => v.id)).toEqual(server.savedVerdicts().map((v) => v.id));
+    expect(history.map((v) => v.id)).toEqual((await server.savedVerdicts()).map((v) => v.id));
   });
 
   const bad: [string, string][] = [
@@ -80,11 +80,11 @@ describe('GET /api/edits/:editId/verdicts and /api/articles/:id/verdicts', () =>
 describe('the review page and the article JSON as the history grows', () => {
   it('stay the same size from 10 to 3,000 verdicts on one edit; the history page shows one page', async () => {
     const editId = editIds[2] as string;
-    addVerdicts(editId, 10);
+    await addVerdicts(editId, 10);
     const page = `/articles/lavrov-in-china?edit=${editId}`;
     const pageBefore = await sizeOf(page, session.fetch);
     const jsonBefore = await sizeOf('/api/articles/lavrov-in-china', (p) => server.api(p));
-    addVerdicts(editId, 2990);
+    await addVerdicts(editId, 2990);
     // Only ids and notes of the latest verdict change (a few more digits).
     expect(await sizeOf(page, session.fetch)).toBeLessThan(pageBefore + 100);
     expect(await sizeOf('/api/articles/lavrov-in-china', (p) => server.api(p))).toBeLessThan(jsonBefore + 100);

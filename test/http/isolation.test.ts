@@ -61,13 +61,13 @@ describe('an article whose stored edits overlap (data from before validation)', 
     const target = edits[3] as ApiEdit;
     overlapping = 'r-legacy-overlap';
     // What an older version let through: an insertion at the start of an existing edit, written past every check.
-    server.db
-      .prepare(
-        `INSERT INTO edits (id, article_id, ordinal, mt_start, mt_end, mt_text, corrected_start, corrected_end,
-           corrected_text, paragraph, context_before, context_after, origin, status, created_at)
-         VALUES (?, 'lavrov-in-china', 999, ?, ?, '', ?, ?, 'new ', 0, '', '', 'reviewer', 'current', '2024-01-01')`,
-      )
-      .run(overlapping, target.mtStart, target.mtStart, target.mtStart, target.mtStart + 4);
+    await server.db.run(
+      `INSERT INTO edits (id, article_id, ordinal, mt_start, mt_end, mt_text, corrected_start, corrected_end,
+         corrected_text, paragraph, context_before, context_after, origin, status, created_at)
+       VALUES (:id, 'lavrov-in-china', 999, :at, :at, '', :at, :end, 'new ', 0, '', '', 'reviewer', 'current',
+         '2024-01-01T00:00:00.000Z')`,
+      { id: overlapping, at: target.mtStart, end: target.mtStart + 4 },
+    );
   });
 
   it('lists it under needs attention in /api/stats and /stats, and counts every other article', async () => {
@@ -94,10 +94,10 @@ describe('an article whose stored edits overlap (data from before validation)', 
   });
 
   it('is reported by mt-review stats (exit 0) and refused by mt-review export (exit 1, naming it)', async () => {
-    const statsRun = await cli(['stats', '--db', server.dbFile]);
+    const statsRun = await cli(['stats', '--db', server.dbLocation]);
     expect(statsRun.code).toBe(0);
     expect(statsRun.stdout).toContain('needs attention: lavrov-in-china');
-    const exportRun = await cli(['export', 'lavrov-in-china', '--db', server.dbFile]);
+    const exportRun = await cli(['export', 'lavrov-in-china', '--db', server.dbLocation]);
     expect(exportRun.code).toBe(1);
     expect(exportRun.stderr).toContain(overlapping);
   });

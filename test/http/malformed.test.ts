@@ -94,14 +94,14 @@ describe('malformed input', () => {
   it('answers a body that is not what its Content-Encoding says with 400, an unknown encoding with 415', async () => {
     const json = { ...bearer(), 'Content-Type': 'application/json' };
     const path = `/api/edits/${editId}/verdicts`;
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     expectClientError(await raw('POST', path, { ...json, 'Content-Encoding': 'gzip' }, 'not gzip'), 400, 'gzip');
     expectClientError(await raw('POST', path, { ...json, 'Content-Encoding': 'br' }, 'not brotli'), 400, 'br');
     expectClientError(await raw('POST', path, { ...json, 'Content-Encoding': 'deflate' }, 'nope'), 400, 'deflate');
     expectClientError(await raw('POST', path, { ...json, 'Content-Encoding': 'zstd-x' }, '{}'), 415, 'unknown');
     const truncated = gzipSync('{"decision":"accept"}').subarray(0, 12);
     expectClientError(await raw('POST', path, { ...json, 'Content-Encoding': 'gzip' }, truncated), 400, 'truncated');
-    expect(server.savedVerdicts()).toEqual(before);
+    expect(await server.savedVerdicts()).toEqual(before);
     const good = await raw('POST', path, { ...json, 'Content-Encoding': 'gzip' }, gzipSync('{"decision":"accept"}'));
     expect(good.status).toBe(201);
   });
@@ -129,7 +129,7 @@ describe('malformed input', () => {
   });
 
   it('refuses a lone surrogate in a JSON body with 400 naming the field, and stores nothing', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const path = `/api/edits/${editId}/verdicts`;
     const json = { ...bearer(), 'Content-Type': 'application/json' };
     for (const [body, field] of [
@@ -143,9 +143,9 @@ describe('malformed input', () => {
       const named = (JSON.parse(response.body) as { fields: { field: string }[] }).fields[0]?.field;
       expect(named, body).toBe(field);
     }
-    expect(server.savedVerdicts()).toEqual(before);
+    expect(await server.savedVerdicts()).toEqual(before);
     const pair = await raw('POST', path, json, '{"decision":"accept","note":"party \\ud83c\\udf89"}');
     expect(pair.status).toBe(201);
-    expect(server.savedVerdicts().at(-1)?.note).toBe('party 🎉');
+    expect((await server.savedVerdicts()).at(-1)?.note).toBe('party 🎉');
   });
 });

@@ -18,7 +18,7 @@ let adminToken: string;
 let plain: Session;
 
 /** A reviewer's id by name, from the store. */
-const idOf = (name: string) => (findReviewerByName(server.db, name) as Reviewer).id;
+const idOf = async (name: string) => ((await findReviewerByName(server.db, name)) as Reviewer).id;
 
 /** fetch as the admin's API token. */
 const asAdmin = (path: string, init: RequestInit & { json?: unknown } = {}) =>
@@ -34,7 +34,7 @@ const shownPassword = (html: string) => /<code class="secret">([^<]+)<\/code>/.e
 beforeAll(async () => {
   server = await startTestServer();
   const boss = await createReviewer(server.db, 'boss', adminPassword, { role: 'admin' });
-  adminToken = createApiToken(server.db, boss.id, 'tests');
+  adminToken = await createApiToken(server.db, boss.id, 'tests');
   admin = await signInAs(server.url, 'boss', adminPassword);
   plain = await server.signIn();
 });
@@ -49,16 +49,16 @@ describe('the reviewer pages and API for a non-admin', () => {
     expect((await plain.postForm('/reviewers', { name: 'mallory', password: 'long enough password' })).status).toBe(
       403,
     );
-    expect((await plain.postForm(`/reviewers/${idOf('boss')}/disable`, {})).status).toBe(403);
-    expect((await plain.postForm(`/reviewers/${idOf(reviewerName)}/role`, { role: 'admin' })).status).toBe(403);
+    expect((await plain.postForm(`/reviewers/${await idOf('boss')}/disable`, {})).status).toBe(403);
+    expect((await plain.postForm(`/reviewers/${await idOf(reviewerName)}/role`, { role: 'admin' })).status).toBe(403);
     expect((await server.api('/api/reviewers')).status).toBe(403);
     expect((await server.api('/api/reviewers', { method: 'POST', body: { name: 'mallory' } })).status).toBe(403);
     expect(await listed()).toEqual(before);
     await createReviewer(server.db, 'leader', reviewerPassword, { role: 'lead' });
     const lead = await signInAs(server.url, 'leader', reviewerPassword);
     expect((await lead.fetch('/reviewers')).status).toBe(403);
-    expect((await lead.postForm(`/reviewers/${idOf('leader')}/role`, { role: 'admin' })).status).toBe(403);
-    expect(findReviewerByName(server.db, 'leader')?.role).toBe('lead');
+    expect((await lead.postForm(`/reviewers/${await idOf('leader')}/role`, { role: 'admin' })).status).toBe(403);
+    expect((await findReviewerByName(server.db, 'leader'))?.role).toBe('lead');
   });
 
   it('show no Reviewers link to a reviewer, and one to an admin; both see Account', async () => {
@@ -76,7 +76,7 @@ describe('GET /reviewers and GET /api/reviewers', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('boss');
-    expect(html).toContain(`action="/reviewers/${idOf(reviewerName)}/disable"`);
+    expect(html).toContain(`action="/reviewers/${await idOf(reviewerName)}/disable"`);
     expect(html).toContain(`name="_csrf" value="${admin.csrfToken}"`);
     const body = (await (await asAdmin('/api/reviewers')).json()) as { reviewers: Reviewer[] };
     expect(body.reviewers.find((r) => r.name === 'boss')).toMatchObject({ role: 'admin', disabledAt: null });
@@ -90,7 +90,7 @@ describe('POST /reviewers (form) and POST /api/reviewers', () => {
     expect(response.status).toBe(200);
     const password = shownPassword(await response.text());
     expect(password).toMatch(/^[\w-]{16}$/);
-    expect(findReviewerByName(server.db, 'carla')?.role).toBe('lead');
+    expect((await findReviewerByName(server.db, 'carla'))?.role).toBe('lead');
     expect((await signInAs(server.url, 'carla', password)).csrfToken).not.toBe('');
     expect(await (await admin.fetch('/reviewers')).text()).not.toContain(password);
   });
@@ -123,7 +123,7 @@ describe('POST /reviewers (form) and POST /api/reviewers', () => {
     const form = await admin.postForm('/reviewers', { name: 'fritz', password: 'short' });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain('at least 8 characters');
-    expect(findReviewerByName(server.db, 'fritz')).toBeUndefined();
+    expect(await findReviewerByName(server.db, 'fritz')).toBeUndefined();
   });
 
   it('refuses the form without the CSRF token and from another site (403)', async () => {
@@ -138,7 +138,7 @@ describe('POST /reviewers (form) and POST /api/reviewers', () => {
       body: new URLSearchParams({ _csrf: admin.csrfToken, name: 'gustav', password: 'a long passphrase' }),
     });
     expect(crossSite.status).toBe(403);
-    expect(findReviewerByName(server.db, 'gustav')).toBeUndefined();
+    expect(await findReviewerByName(server.db, 'gustav')).toBeUndefined();
   });
 });
 
@@ -146,7 +146,7 @@ describe('POST /reviewers/:id/disable and /enable', () => {
   it('ends the reviewer’s sessions and API tokens at once, and refuses their sign-in; enable lets them back', async () => {
     const hanna = await createReviewer(server.db, 'hanna', reviewerPassword);
     const session = await signInAs(server.url, 'hanna', reviewerPassword);
-    const token = createApiToken(server.db, hanna.id, 'ci');
+    const token = await createApiToken(server.db, hanna.id, 'ci');
     const byToken = () => fetch(`${server.url}/api/articles`, { headers: { Authorization: `Bearer ${token}` } });
     expect((await byToken()).status).toBe(200);
     const disabled = await admin.postForm(`/reviewers/${hanna.id}/disable`, {});
@@ -170,7 +170,7 @@ describe('POST /reviewers/:id/disable and /enable', () => {
   });
 
   it('refuses to disable or demote the last enabled admin (409), and an unknown id (404)', async () => {
-    const bossId = idOf('boss');
+    const bossId = await idOf('boss');
     const disable = await asAdmin(`/api/reviewers/${bossId}/disable`, { method: 'POST' });
     expect(disable.status).toBe(409);
     expect(((await disable.json()) as { error: string }).error).toBe(

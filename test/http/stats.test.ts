@@ -48,7 +48,7 @@ describe('GET /api/stats', () => {
     const chunks: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => chunks.push(String(chunk)) > 0);
     try {
-      expect(await command.run(['--json', '--db', server.dbFile])).toBe(0);
+      expect(await command.run(['--json', '--db', server.dbLocation])).toBe(0);
     } finally {
       write.mockRestore();
     }

@@ -57,12 +57,12 @@ describe('POST /api/edits/:editId/verdicts with a category at any level of the t
   });
 
   it('still refuses an unknown category with 400, pointing at the taxonomy', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await post(editIds[14] as string, { decision: 'accept', category: 'accuracy/nonsense' });
     expect(response.status).toBe(400);
     const answer = (await response.json()) as { error: string; fields: { field: string; message: string }[] };
     expect(answer.fields).toEqual([{ field: 'category', message: expect.stringContaining('GET /api/taxonomy') }]);
-    expect(server.savedVerdicts()).toEqual(before);
+    expect(await server.savedVerdicts()).toEqual(before);
   });
 
   it('stores the canonical id from the review page form too', async () => {
@@ -72,7 +72,7 @@ describe('POST /api/edits/:editId/verdicts with a category at any level of the t
       severity: 'major',
     });
     expect(response.status).toBe(303);
-    expect(server.savedVerdicts().at(-1)).toMatchObject({ editId: editIds[15], category: 'accuracy/other' });
+    expect((await server.savedVerdicts()).at(-1)).toMatchObject({ editId: editIds[15], category: 'accuracy/other' });
   });
 });
 

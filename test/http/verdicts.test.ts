@@ -29,9 +29,9 @@ const post = (editId: string, body: unknown) =>
 const edit = (n: number) => edits[n] as ApiEdit;
 
 /** Asserts that the verdicts on record are exactly the ones saved before the request. */
-function expectNothingLost(before: StoredVerdict[]): void {
-  expect(server.savedVerdicts()).toEqual(before);
-  expect(server.savedVerdicts()).toContainEqual(saved);
+async function expectNothingLost(before: StoredVerdict[]): Promise<void> {
+  expect(await server.savedVerdicts()).toEqual(before);
+  expect(await server.savedVerdicts()).toContainEqual(saved);
 }
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ beforeAll(async () => {
   // Something saved before any bad request, so that "nothing lost" is tested against a real verdict.
   const response = await post(edit(0).id, { decision: 'accept', clientRequestId: 'seed-verdict' });
   expect(response.status).toBe(201);
-  saved = server.savedVerdicts()[0] as StoredVerdict;
+  saved = (await server.savedVerdicts())[0] as StoredVerdict;
 });
 afterAll(() => server.close());
 
@@ -59,13 +59,13 @@ describe('POST /api/edits/:editId/verdicts with invalid verdicts', () => {
   ];
   for (const [what, body, field] of cases) {
     it(`refuses ${what} with 400 naming ${field}`, async () => {
-      const before = server.savedVerdicts();
+      const before = await server.savedVerdicts();
       const response = await post(edit(1).id, body);
       expect(response.status).toBe(400);
       const answer = (await response.json()) as { error: string; fields: { field: string }[] };
       expect(answer.fields.map((f) => f.field)).toContain(field);
       expect(answer.error).not.toBe('');
-      expectNothingLost(before);
+      await expectNothingLost(before);
     });
   }
 
@@ -77,26 +77,26 @@ describe('POST /api/edits/:editId/verdicts with invalid verdicts', () => {
 
 describe('POST /api/edits/:editId/verdicts with a bad body', () => {
   it('refuses a JSON body over 256 kB with 413', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await post(edit(2).id, { decision: 'accept', note: 'x'.repeat(300 * 1024) });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: string }).error).toMatch(/too large/);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await post(edit(2).id, '{"decision": "accept",');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 
   it('refuses a JSON string body with 400', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await post(edit(2).id, '"accept"');
     expect(response.status).toBe(400);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 });
 
@@ -137,17 +137,17 @@ describe('POST /api/edits/:editId/verdicts with a valid verdict', () => {
   });
 
   it('refuses the same clientRequestId on another edit with 409 and records nothing', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await post(edit(5).id, { decision: 'accept', clientRequestId: 'req-retry-4' });
     expect(response.status).toBe(409);
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 });
 
 describe('POST /articles/:id/edits/:editId/verdicts (the HTML form)', () => {
   it('records a form verdict and redirects 303 back to the review page at the next edit', async () => {
     const target = edit(6);
-    const before = server.savedVerdicts().length;
+    const before = (await server.savedVerdicts()).length;
     const response = await session.postForm(`/articles/lavrov-in-china/edits/${target.id}/verdicts`, {
       decision: 'amend',
       amendedText: 'typed in the form',
@@ -158,13 +158,13 @@ describe('POST /articles/:id/edits/:editId/verdicts (the HTML form)', () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/articles/lavrov-in-china?edit=${edit(7).id}`);
-    expect(server.savedVerdicts().length).toBe(before + 1);
+    expect((await server.savedVerdicts()).length).toBe(before + 1);
     const shown = (await seedArticle()).edits.find((e) => e.id === target.id);
     expect(shown?.standing).toMatchObject({ decision: 'amend', amendedText: 'typed in the form' });
   });
 
   it('answers an invalid form verdict with a 400 page naming the field', async () => {
-    const before = server.savedVerdicts();
+    const before = await server.savedVerdicts();
     const response = await session.postForm(`/articles/lavrov-in-china/edits/${edit(7).id}/verdicts`, {
       decision: 'amend',
       amendedText: '',
@@ -172,7 +172,7 @@ describe('POST /articles/:id/edits/:editId/verdicts (the HTML form)', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(await response.text()).toContain('<code>amendedText</code>');
-    expectNothingLost(before);
+    await expectNothingLost(before);
   });
 });
 

@@ -1,56 +1,67 @@
 // loadStatistics keeps per-article parts: after any change its answer equals a fresh aggregate over the store.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticleReview } from '../../src/export/load-review.ts';
 import type { ArticleReview } from '../../src/export/types.ts';
 import { importCorpus } from '../../src/import-corpus.ts';
 import { loadStatistics, warmStatistics } from '../../src/stats/load-stats.ts';
 import { aggregate } from '../../src/stats/statistics.ts';
-import { createReviewer, listArticles, listEdits, openStore, recordVerdict } from '../../src/store/index.ts';
+import { createReviewer, listArticles, listEdits, recordVerdict, type Store } from '../../src/store/index.ts';
+import { createTestStore, type TestStore } from '../support/test-store.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'mt-review-stats-'));
-const db = openStore(join(folder, 'stats.db'));
-afterAll(() => {
-  db.close();
-  rmSync(folder, { recursive: true, force: true });
+let testStore: TestStore;
+let db: Store;
+beforeAll(async () => {
+  testStore = await createTestStore();
+  db = testStore.store;
 });
+afterAll(() => testStore.remove());
 
-const fresh = () => aggregate(listArticles(db).map((a) => loadArticleReview(db, a.id) as ArticleReview));
+/** The statistics of every article in `store`, computed from scratch. */
+async function fresh(store: Store) {
+  const reviews: ArticleReview[] = [];
+  for (const { id } of await listArticles(store)) reviews.push((await loadArticleReview(store, id)) as ArticleReview);
+  return aggregate(reviews);
+}
 
 describe('loadStatistics', () => {
   it('answers what a fresh aggregate answers, before and after verdicts and imports', async () => {
     await importCorpus(db, 'corpus');
-    expect(loadStatistics(db)).toEqual(fresh());
+    expect(await loadStatistics(db)).toEqual(await fresh(db));
     const anna = await createReviewer(db, 'anna', 'a long passphrase');
     const bob = await createReviewer(db, 'bob', 'a long passphrase');
-    const [first, second] = listEdits(db, 'lavrov-in-china');
-    recordVerdict(db, {
+    const [first, second] = await listEdits(db, 'lavrov-in-china');
+    await recordVerdict(db, {
       editId: first?.id as string,
       reviewerId: anna.id,
       decision: 'accept',
       category: 'design/page-furniture',
       severity: 'major',
     });
-    recordVerdict(db, { editId: first?.id as string, reviewerId: bob.id, decision: 'reject' });
-    recordVerdict(db, { editId: second?.id as string, reviewerId: bob.id, decision: 'amend', amendedText: 'By:' });
-    const after = loadStatistics(db);
-    expect(after).toEqual(fresh());
+    await recordVerdict(db, { editId: first?.id as string, reviewerId: bob.id, decision: 'reject' });
+    await recordVerdict(db, {
+      editId: second?.id as string,
+      reviewerId: bob.id,
+      decision: 'amend',
+      amendedText: 'By:',
+    });
+    const after = await loadStatistics(db);
+    expect(after).toEqual(await fresh(db));
     expect(after.corpus.decided).toBe(2);
     expect(after.agreement).toHaveLength(1);
     await importCorpus(db, 'test/fixtures/corpus');
-    const more = loadStatistics(db);
-    expect(more).toEqual(fresh());
+    const more = await loadStatistics(db);
+    expect(more).toEqual(await fresh(db));
     expect(more.articles.length).toBeGreaterThan(after.articles.length);
   });
 
   it('warms every article in the background to the same answer', async () => {
-    const other = openStore(join(folder, 'warm.db'));
-    await importCorpus(other, 'test/fixtures/corpus');
-    expect(await warmStatistics(other, 2)).toBe(8);
-    const fromScratch = aggregate(listArticles(other).map((a) => loadArticleReview(other, a.id) as ArticleReview));
-    expect(loadStatistics(other)).toEqual(fromScratch);
-    other.close();
+    const other = await createTestStore();
+    try {
+      await importCorpus(other.store, 'test/fixtures/corpus');
+      expect(await warmStatistics(other.store, 2)).toBe(8);
+      expect(await loadStatistics(other.store)).toEqual(await fresh(other.store));
+    } finally {
+      await other.remove();
+    }
   });
 });

@@ -1,40 +1,37 @@
-// Test helpers for the store: databases in real files under a temp folder, small articles and edits.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Test helpers for the store: a fresh store per test (on this run's engine), small articles and edits.
 import { afterEach } from 'vitest';
 import type { LoadedArticle } from '../../src/corpus/types.ts';
 import type { EditOrigin } from '../../src/diff/types.ts';
 import type { Role } from '../../src/review/roles.ts';
-import { openStore, type Store } from '../../src/store/db.ts';
 import type { ImportedEdit } from '../../src/store/edits.ts';
 import { createReviewer, type Reviewer } from '../../src/store/reviewers.ts';
+import type { Store } from '../../src/store/sql.ts';
+import { createTestStore, type TestStore } from '../support/test-store.ts';
 
-const folders: string[] = [];
-const open: Store[] = [];
+const made: TestStore[] = [];
 
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+afterEach(async () => {
+  for (const testStore of made.splice(0)) await testStore.remove();
 });
 
-/** A fresh temp folder, removed after the test. */
-export function tempFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'mt-review-store-'));
-  folders.push(folder);
-  return folder;
+/** A new, empty store on this run's engine and where it lives (to reopen it), removed after the test. */
+export async function openTestStoreAt(): Promise<TestStore> {
+  const testStore = await createTestStore();
+  made.push(testStore);
+  return testStore;
 }
 
-/** Opens a database file (a new one in a temp folder unless given), closed after the test. */
-export function openTestStore(file = join(tempFolder(), 'test.db')): Store {
-  const db = openStore(file);
-  open.push(db);
-  return db;
+/** A new, empty store on this run's engine, removed after the test. */
+export async function openTestStore(): Promise<Store> {
+  return (await openTestStoreAt()).store;
 }
 
-/** The total number of rows this connection has written so far. */
-export function totalChanges(db: Store): number {
-  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+/** Every row of the store's review tables, to compare before and after something that must write nothing. */
+export async function reviewRows(db: Store): Promise<unknown[][]> {
+  const tables = ['articles', 'edits', 'verdicts', 'current_verdicts', 'article_revisions'];
+  const rows: unknown[][] = [];
+  for (const table of tables) rows.push(await db.all(`SELECT * FROM ${table} ORDER BY 1`));
+  return rows;
 }
 
 /** The seed's first sentence, machine-translated, with a post-edit that fixes two of its errors. */

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { articleRevisions, articleVersion, importArticle } from '../../src/store/articles.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
 import { currentVerdicts, listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
-import { addReviewer, openTestStore, seedArticle, seedEdits, totalChanges } from './helpers.ts';
+import { addReviewer, openTestStore, reviewRows, seedArticle, seedEdits } from './helpers.ts';
 
 async function reviewedSeed() {
-  const db = openTestStore();
-  importArticle(db, seedArticle, seedEdits);
+  const db = await openTestStore();
+  await importArticle(db, seedArticle, seedEdits);
   const alice = await addReviewer(db, 'alice');
   const bob = await addReviewer(db, 'bob');
   return { db, alice, bob };
@@ -16,7 +16,7 @@ async function reviewedSeed() {
 describe('recordVerdict', () => {
   it('stores every field and returns the verdict with the reviewer name', async () => {
     const { db, alice } = await reviewedSeed();
-    const { verdict, duplicate } = recordVerdict(db, {
+    const { verdict, duplicate } = await recordVerdict(db, {
       editId: 'e-sergey',
       reviewerId: alice.id,
       decision: 'amend',
@@ -42,86 +42,93 @@ describe('recordVerdict', () => {
 
   it('returns the first verdict for a repeated client request id and writes nothing', async () => {
     const { db, alice, bob } = await reviewedSeed();
-    const first = recordVerdict(db, {
+    const first = await recordVerdict(db, {
       editId: 'e-byline',
       reviewerId: alice.id,
       decision: 'accept',
       clientRequestId: 'r1',
     });
-    const before = totalChanges(db);
-    const retry = recordVerdict(db, {
+    const before = await reviewRows(db);
+    const retry = await recordVerdict(db, {
       editId: 'e-byline',
       reviewerId: alice.id,
       decision: 'reject',
       clientRequestId: 'r1',
     });
     expect(retry).toEqual({ verdict: first.verdict, duplicate: true });
-    expect(totalChanges(db)).toBe(before);
+    expect(await reviewRows(db)).toEqual(before);
     // The id is unique per reviewer: another reviewer may use the same one.
     expect(
-      recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'accept', clientRequestId: 'r1' })
+      (await recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'accept', clientRequestId: 'r1' }))
         .duplicate,
     ).toBe(false);
   });
 
   it('refuses a client request id reused for another edit', async () => {
     const { db, alice } = await reviewedSeed();
-    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept', clientRequestId: 'r1' });
-    expect(() =>
+    await recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept', clientRequestId: 'r1' });
+    await expect(
       recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'accept', clientRequestId: 'r1' }),
-    ).toThrowError(ConflictError);
+    ).rejects.toThrowError(ConflictError);
   });
 
   it('throws NotFoundError for an unknown edit or reviewer, writing nothing', async () => {
     const { db, alice } = await reviewedSeed();
-    // total_changes also counts a trigger's write inside a statement that was then rolled back: read the rows.
-    const snapshot = () => ({
-      verdicts: db.prepare('SELECT * FROM verdicts ORDER BY id').all(),
-      current: db.prepare('SELECT * FROM current_verdicts ORDER BY edit_id, reviewer_id').all(),
-      revisions: db.prepare('SELECT * FROM article_revisions ORDER BY article_id').all(),
-    });
-    const before = snapshot();
-    expect(() => recordVerdict(db, { editId: 'no-such-edit', reviewerId: alice.id, decision: 'accept' })).toThrowError(
-      NotFoundError,
-    );
-    expect(() => recordVerdict(db, { editId: 'e-byline', reviewerId: 999, decision: 'accept' })).toThrowError(
+    const before = await reviewRows(db);
+    await expect(
+      recordVerdict(db, { editId: 'no-such-edit', reviewerId: alice.id, decision: 'accept' }),
+    ).rejects.toThrowError(NotFoundError);
+    await expect(recordVerdict(db, { editId: 'e-byline', reviewerId: 999, decision: 'accept' })).rejects.toThrowError(
       'no reviewer with id 999',
     );
-    expect(snapshot()).toEqual(before);
+    expect(await reviewRows(db)).toEqual(before);
   });
 
   it('is guarded by CHECK constraints when a bad value slips past validation', async () => {
     const { db, alice } = await reviewedSeed();
     const bad = { editId: 'e-byline', reviewerId: alice.id };
-    expect(() => recordVerdict(db, { ...bad, decision: 'maybe' as 'accept' })).toThrowError(/CHECK constraint/);
-    expect(() => recordVerdict(db, { ...bad, decision: 'accept', severity: 'huge' as 'minor' })).toThrowError(/CHECK/);
-    expect(() => recordVerdict(db, { ...bad, decision: 'amend' })).toThrowError(/CHECK constraint/);
-    expect(listVerdicts(db, seedArticle.id)).toEqual([]);
+    const invalid = { kind: 'invalid' };
+    await expect(recordVerdict(db, { ...bad, decision: 'maybe' as 'accept' })).rejects.toMatchObject(invalid);
+    await expect(recordVerdict(db, { ...bad, decision: 'accept', severity: 'huge' as 'minor' })).rejects.toMatchObject(
+      invalid,
+    );
+    await expect(recordVerdict(db, { ...bad, decision: 'amend' })).rejects.toMatchObject(invalid);
+    expect(await listVerdicts(db, seedArticle.id)).toEqual([]);
   });
 
   it('keeps the history append-only at the table level', async () => {
     const { db, alice } = await reviewedSeed();
-    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept' });
-    expect(() => db.exec("UPDATE verdicts SET decision = 'reject'")).toThrowError('verdicts are append-only');
-    expect(() => db.exec('DELETE FROM verdicts')).toThrowError('verdicts are append-only');
+    await recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept' });
+    await expect(db.run("UPDATE verdicts SET decision = 'reject'")).rejects.toThrowError('verdicts are append-only');
+    await expect(db.run('DELETE FROM verdicts')).rejects.toThrowError('verdicts are append-only');
   });
 });
 
 describe('listVerdicts and currentVerdicts', () => {
   it('lists the whole history oldest first, and the latest verdict per reviewer and edit as current', async () => {
     const { db, alice, bob } = await reviewedSeed();
-    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept' });
-    recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'accept' });
-    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'reject', note: 'on second thought' });
-    recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'amend', amendedText: '' });
-    const history = listVerdicts(db, seedArticle.id).map((v) => [v.reviewerName, v.editId, v.decision]);
+    await recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'accept' });
+    await recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'accept' });
+    await recordVerdict(db, {
+      editId: 'e-byline',
+      reviewerId: alice.id,
+      decision: 'reject',
+      note: 'on second thought',
+    });
+    await recordVerdict(db, { editId: 'e-marker', reviewerId: alice.id, decision: 'amend', amendedText: '' });
+    const history = (await listVerdicts(db, seedArticle.id)).map((v) => [v.reviewerName, v.editId, v.decision]);
     expect(history).toEqual([
       ['alice', 'e-byline', 'accept'],
       ['bob', 'e-byline', 'accept'],
       ['alice', 'e-byline', 'reject'],
       ['alice', 'e-marker', 'amend'],
     ]);
-    const current = currentVerdicts(db, seedArticle.id).map((v) => [v.reviewerName, v.editId, v.decision, v.note]);
+    const current = (await currentVerdicts(db, seedArticle.id)).map((v) => [
+      v.reviewerName,
+      v.editId,
+      v.decision,
+      v.note,
+    ]);
     expect(current).toEqual([
       ['bob', 'e-byline', 'accept', null],
       ['alice', 'e-byline', 'reject', 'on second thought'],
@@ -133,13 +140,13 @@ describe('listVerdicts and currentVerdicts', () => {
 describe('articleVersion', () => {
   it('grows with every verdict and stays put when an unchanged article is imported again', async () => {
     const { db, alice } = await reviewedSeed();
-    const first = articleVersion(db, 'lavrov-in-china');
-    recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'reject' });
-    const second = articleVersion(db, 'lavrov-in-china');
+    const first = await articleVersion(db, 'lavrov-in-china');
+    await recordVerdict(db, { editId: 'e-byline', reviewerId: alice.id, decision: 'reject' });
+    const second = await articleVersion(db, 'lavrov-in-china');
     expect(Number(second)).toBeGreaterThan(Number(first));
-    importArticle(db, seedArticle, seedEdits);
-    expect(articleVersion(db, 'lavrov-in-china')).toBe(second);
-    expect(articleVersion(db, 'no-such-article')).toBeUndefined();
-    expect(articleRevisions(db).map((r) => r.id)).toEqual(['lavrov-in-china']);
+    await importArticle(db, seedArticle, seedEdits);
+    expect(await articleVersion(db, 'lavrov-in-china')).toBe(second);
+    expect(await articleVersion(db, 'no-such-article')).toBeUndefined();
+    expect((await articleRevisions(db)).map((r) => r.id)).toEqual(['lavrov-in-china']);
   });
 });

@@ -1,8 +1,7 @@
-// Test harness for the HTTP and browser tests: the real app on port 0 over a real SQLite file in a temp folder.
+// Test harness for the HTTP and browser tests: the real app on port 0 over a real store (a SQLite file, or PostgreSQL
+// in the run's postgres project: see test-store.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppOptions, createApp } from '../../src/app.ts';
@@ -18,6 +17,7 @@ import {
   type Store,
   type StoredVerdict,
 } from '../../src/store/index.ts';
+import { createTestStore, type TestStore } from './test-store.ts';
 
 /** The repository root, so tests find `corpus/` and the fixtures whatever the working directory. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,19 +37,22 @@ export interface Session {
   postForm(path: string, fields: Record<string, string>): Promise<Response>;
 }
 
-/** A running app with its store; `close` stops both, `restart` reopens the same file behind a new app. */
+/** A running app with its store; `close` stops both, `restart` reopens the same store behind a new app. */
 export interface TestServer {
   url: string;
   port: number;
   db: Store;
-  dbFile: string;
+  /** The store's file or URL, as `--db` takes it. */
+  dbLocation: string;
+  /** A temp folder beside the store, removed with it. */
+  folder: string;
   reviewer: Reviewer;
   apiToken: string;
   /** fetch with `Authorization: Bearer <apiToken>`; a JSON body is sent as JSON. */
   api(path: string, init?: Omit<RequestInit, 'body'> & { body?: unknown }): Promise<Response>;
   signIn(): Promise<Session>;
   /** Every verdict ever recorded, over all articles (the history, not only current verdicts), oldest first. */
-  savedVerdicts(): StoredVerdict[];
+  savedVerdicts(): Promise<StoredVerdict[]>;
   restart(): Promise<TestServer>;
   close(): Promise<void>;
 }
@@ -86,36 +89,31 @@ async function stop(server: Server): Promise<void> {
   });
 }
 
-async function running(
-  dir: string,
-  dbFile: string,
-  secret: string,
-  owned: boolean,
-  options: TestAppOptions,
-): Promise<TestServer> {
-  const db = openStore(dbFile);
+async function running(testStore: TestStore, db: Store, secret: string, options: TestAppOptions): Promise<TestServer> {
   await importCorpus(db, join(repoRoot, 'corpus'));
   for (const folder of fixtureArticles) await importArticleFolder(db, folder);
-  const reviewer = findReviewerByName(db, reviewerName) ?? (await createReviewer(db, reviewerName, reviewerPassword));
-  const apiToken = createApiToken(db, reviewer.id, 'tests');
+  const reviewer =
+    (await findReviewerByName(db, reviewerName)) ?? (await createReviewer(db, reviewerName, reviewerPassword));
+  const apiToken = await createApiToken(db, reviewer.id, 'tests');
   const server = await listen(db, secret, options);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
   let closed = false;
-  const shutdown = async (removeFolder: boolean) => {
+  const shutdown = async (remove: boolean) => {
     if (closed) return;
     closed = true;
     await stop(server);
-    db.close();
-    if (removeFolder) rmSync(dir, { recursive: true, force: true });
+    await db.close();
+    if (remove) await testStore.remove();
   };
 
   const harness: TestServer = {
     url,
     port,
     db,
-    dbFile,
+    dbLocation: testStore.location,
+    folder: testStore.folder,
     reviewer,
     apiToken,
     api(path, init = {}) {
@@ -134,16 +132,16 @@ async function running(
       });
     },
     signIn: () => signInAs(url, reviewerName, reviewerPassword),
-    savedVerdicts() {
-      return listArticles(db)
-        .flatMap((article) => listVerdicts(db, article.id))
-        .sort((a, b) => a.id - b.id);
+    async savedVerdicts() {
+      const all: StoredVerdict[] = [];
+      for (const article of await listArticles(db)) all.push(...(await listVerdicts(db, article.id)));
+      return all.sort((a, b) => a.id - b.id);
     },
     async restart() {
       await shutdown(false);
-      return running(dir, dbFile, secret, owned, options);
+      return running(testStore, await openStore(testStore.location), secret, options);
     },
-    close: () => shutdown(owned),
+    close: () => shutdown(true),
   };
   return harness;
 }
@@ -179,8 +177,8 @@ export async function sessionFor(url: string, cookie: string): Promise<Session> 
   };
 }
 
-/** Starts the app on 127.0.0.1 port 0 over a new database in a fresh temp folder, with corpus and fixtures. */
+/** Starts the app on 127.0.0.1 port 0 over a new, empty store, with the corpus and the fixtures imported. */
 export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'mt-review-http-'));
-  return running(dir, join(dir, 'mt-review.db'), randomBytes(32).toString('base64url'), true, options);
+  const testStore = await createTestStore();
+  return running(testStore, testStore.store, randomBytes(32).toString('base64url'), options);
 }

@@ -53,8 +53,8 @@ CREATE TRIGGER revision_on_verdict AFTER INSERT ON verdicts REFERENCING NEW TABL
 //   equal to time order ('...:00Z' would sort after '...:00.500Z').
 // - Ids: reviewers and tokens integer, verdicts bigint (one per decision, ever); identity BY DEFAULT so a migration
 //   from SQLite can keep the ids (and must then move the sequences past them). Edit and article ids are text.
-// - Reviewer names are unique ignoring case through an index on lower(name COLLATE "C"): under the C collation
-//   lower() folds ASCII letters only, as SQLite's NOCASE does, whatever the database's locale.
+// - Reviewer names are unique ignoring the case of ASCII letters through the name_key column the code writes, as on
+//   SQLite (migration 6 there), so both engines compare names alike whatever the database's locale.
 // - Constraints the store reacts to have names of their own, for the engine to tell them apart.
 export const schemaV1: string = String.raw`
 CREATE DOMAIN iso_timestamp AS text CHECK (VALUE ~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$');
@@ -65,9 +65,10 @@ CREATE TABLE reviewers (
   password_hash text NOT NULL,
   created_at iso_timestamp NOT NULL,
   role text NOT NULL DEFAULT 'reviewer' CHECK (role IN ('reviewer', 'lead', 'admin')),
-  disabled_at iso_timestamp
+  disabled_at iso_timestamp,
+  -- The name NFKC-normalised with ASCII letters lower-cased (reviewerNameKey): unique and looked up by it, as on SQLite.
+  name_key text NOT NULL CONSTRAINT reviewers_name_unique UNIQUE
 );
-CREATE UNIQUE INDEX reviewers_name_unique ON reviewers (lower(name COLLATE "C"));
 
 CREATE TABLE articles (
   id text PRIMARY KEY,
@@ -176,4 +177,6 @@ CREATE TABLE api_tokens (
   expires_at iso_timestamp
 );
 CREATE INDEX api_tokens_by_reviewer ON api_tokens (reviewer_id);
-${revisions}`;
+${revisions}
+CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
+`;

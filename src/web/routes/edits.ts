@@ -100,7 +100,7 @@ function reviewerEdit(review: ArticleReview, start: number, end: number, correct
   };
 }
 
-function addEdit(db: Store, req: Request, res: Response): Edit {
+async function addEdit(db: Store, req: Request, res: Response): Promise<Edit> {
   const review = res.locals.review as ArticleReview;
   const body = (req.body ?? {}) as Record<string, unknown>;
   const correctedText = body.correctedText;
@@ -113,7 +113,7 @@ function addEdit(db: Store, req: Request, res: Response): Edit {
   const { start, end, field } = chosenSpan(review.mt, body, kind);
   const edit = reviewerEdit(review, start, end, correctedText);
   try {
-    addReviewerEdit(db, review.id, edit, (res.locals as AuthLocals).reviewer?.id as number);
+    await addReviewerEdit(db, review.id, edit, (res.locals as AuthLocals).reviewer?.id as number);
   } catch (error) {
     if (error instanceof ConflictError)
       throw new HttpError(409, error.message, [{ field, message: 'overlaps an edit' }]);
@@ -125,14 +125,14 @@ function addEdit(db: Store, req: Request, res: Response): Edit {
 /** Routes that add edits or set the corrected text. */
 export function editRoutes(db: Store): Router {
   const router = Router();
-  router.post('/api/articles/:id/edits', loadReview(db), (req, res) => {
-    res.status(201).json({ edit: addEdit(db, req, res) });
+  router.post('/api/articles/:id/edits', loadReview(db), async (req, res) => {
+    res.status(201).json({ edit: await addEdit(db, req, res) });
   });
-  router.post('/articles/:id/edits', loadReview(db), (req, res) => {
-    const edit = addEdit(db, req, res);
+  router.post('/articles/:id/edits', loadReview(db), async (req, res) => {
+    const edit = await addEdit(db, req, res);
     res.redirect(303, `/articles/${encodeURIComponent(String(req.params.id))}?edit=${encodeURIComponent(edit.id)}`);
   });
-  router.post('/articles/:id/corrected', loadReview(db), (req, res) => {
+  router.post('/articles/:id/corrected', loadReview(db), async (req, res) => {
     const review = res.locals.review as ArticleReview;
     const corrected = (req.body as Record<string, unknown>)?.corrected;
     if (typeof corrected !== 'string' || corrected.trim() === '' || corrected.length > maxCorrectedLength) {
@@ -140,12 +140,12 @@ export function editRoutes(db: Store): Router {
         { field: 'corrected', message: 'invalid' },
       ]);
     }
-    if (getArticle(db, review.id)?.correctedOrigin === 'file') {
+    if ((await getArticle(db, review.id))?.correctedOrigin === 'file') {
       throw new HttpError(409, 'this article has corrected.txt: its post-edit is reviewed edit by edit');
     }
     const text = corrected.replace(/\r\n?/g, '\n');
     try {
-      saveTypedCorrection(db, review.id, text, (res.locals as AuthLocals).reviewer?.id as number);
+      await saveTypedCorrection(db, review.id, text, (res.locals as AuthLocals).reviewer?.id as number);
     } catch (error) {
       if (error instanceof ConflictError) throw new HttpError(409, error.message);
       throw error;

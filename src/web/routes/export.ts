@@ -7,8 +7,8 @@ import { HttpError } from '../errors.ts';
 /** Routes of the exports. */
 export function exportRoutes(db: Store): Router {
   const router = Router();
-  const send = (req: Request, res: Response) => {
-    const result = runExport(
+  const send = async (req: Request, res: Response) => {
+    const result = await runExport(
       db,
       String(req.params.id),
       String(req.query.format ?? 'txt'),

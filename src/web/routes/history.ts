@@ -1,6 +1,13 @@
 // The verdict history, paged newest first: of an article, of one edit (JSON), and one edit's history page.
 import { type Request, Router } from 'express';
-import { getArticle, getEdit, maxHistoryPage, type Store, verdictHistory } from '../../store/index.ts';
+import {
+  getArticle,
+  getEdit,
+  maxHistoryPage,
+  type Store,
+  type StoredVerdict,
+  verdictHistory,
+} from '../../store/index.ts';
 import { HttpError } from '../errors.ts';
 
 /** `?before=` and `?limit=` read strictly: positive integers (limit at most maxHistoryPage), else a 400. */
@@ -22,7 +29,7 @@ function pageOf(req: Request): { before?: number; limit: number } {
 }
 
 /** The verdicts of one page, and the URL of the next (older) one when the page was full. */
-function paged(path: string, page: { limit: number }, verdicts: ReturnType<typeof verdictHistory>) {
+function paged(path: string, page: { limit: number }, verdicts: StoredVerdict[]) {
   const last = verdicts.at(-1);
   const next = verdicts.length === page.limit && last ? `${path}?before=${last.id}&limit=${page.limit}` : null;
   return { verdicts, next };
@@ -31,28 +38,28 @@ function paged(path: string, page: { limit: number }, verdicts: ReturnType<typeo
 /** Routes of the verdict history. */
 export function historyRoutes(db: Store): Router {
   const router = Router();
-  router.get('/api/articles/:id/verdicts', (req, res) => {
+  router.get('/api/articles/:id/verdicts', async (req, res) => {
     const id = String(req.params.id);
-    if (!getArticle(db, id)) throw new HttpError(404, `no article "${id}"`);
+    if (!(await getArticle(db, id))) throw new HttpError(404, `no article "${id}"`);
     const page = pageOf(req);
-    res.json(
-      paged(`/api/articles/${encodeURIComponent(id)}/verdicts`, page, verdictHistory(db, { articleId: id }, page)),
-    );
+    const verdicts = await verdictHistory(db, { articleId: id }, page);
+    res.json(paged(`/api/articles/${encodeURIComponent(id)}/verdicts`, page, verdicts));
   });
-  router.get('/api/edits/:editId/verdicts', (req, res) => {
+  router.get('/api/edits/:editId/verdicts', async (req, res) => {
     const editId = String(req.params.editId);
-    if (!getEdit(db, editId)) throw new HttpError(404, `no edit "${editId}"`);
+    if (!(await getEdit(db, editId))) throw new HttpError(404, `no edit "${editId}"`);
     const page = pageOf(req);
-    res.json(paged(`/api/edits/${encodeURIComponent(editId)}/verdicts`, page, verdictHistory(db, { editId }, page)));
+    const verdicts = await verdictHistory(db, { editId }, page);
+    res.json(paged(`/api/edits/${encodeURIComponent(editId)}/verdicts`, page, verdicts));
   });
-  router.get('/articles/:id/edits/:editId/history', (req, res) => {
+  router.get('/articles/:id/edits/:editId/history', async (req, res) => {
     const id = String(req.params.id);
-    const edit = getEdit(db, String(req.params.editId));
+    const edit = await getEdit(db, String(req.params.editId));
     if (!edit || edit.articleId !== id) throw new HttpError(404, `no edit "${req.params.editId}" in article "${id}"`);
     const page = pageOf(req);
     const path = `/articles/${encodeURIComponent(id)}/edits/${encodeURIComponent(edit.id)}/history`;
-    const { verdicts, next } = paged(path, page, verdictHistory(db, { editId: edit.id }, page));
-    res.render('history', { article: getArticle(db, id), edit, verdicts, next });
+    const { verdicts, next } = paged(path, page, await verdictHistory(db, { editId: edit.id }, page));
+    res.render('history', { article: await getArticle(db, id), edit, verdicts, next });
   });
   return router;
 }

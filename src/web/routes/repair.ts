@@ -10,7 +10,7 @@ import { loadReview } from './review.ts';
  * Sets the edit aside when the article cannot be resolved and the edit is one of those at fault (or one they
  * overlap): a repair, not a way around the review, so a resolvable article answers 409.
  */
-function setAside(db: Store, req: Request, res: Response): void {
+async function setAside(db: Store, req: Request, res: Response): Promise<void> {
   const review = res.locals.review as ArticleReview;
   const editId = String(req.params.editId);
   const problems = reviewProblems(review);
@@ -22,7 +22,7 @@ function setAside(db: Store, req: Request, res: Response): void {
     ]);
   }
   try {
-    setEditAside(db, review.id, editId);
+    await setEditAside(db, review.id, editId);
   } catch (error) {
     if (error instanceof NotFoundError) throw new HttpError(404, error.message);
     if (error instanceof ConflictError) throw new HttpError(409, error.message);
@@ -33,12 +33,12 @@ function setAside(db: Store, req: Request, res: Response): void {
 /** Routes of the repair. */
 export function repairRoutes(db: Store): Router {
   const router = Router();
-  router.post('/api/articles/:id/edits/:editId/set-aside', loadReview(db), (req, res) => {
-    setAside(db, req, res);
+  router.post('/api/articles/:id/edits/:editId/set-aside', loadReview(db), async (req, res) => {
+    await setAside(db, req, res);
     res.json({ setAside: String(req.params.editId) });
   });
-  router.post('/articles/:id/edits/:editId/set-aside', loadReview(db), (req, res) => {
-    setAside(db, req, res);
+  router.post('/articles/:id/edits/:editId/set-aside', loadReview(db), async (req, res) => {
+    await setAside(db, req, res);
     res.redirect(303, `/articles/${encodeURIComponent(String(req.params.id))}`);
   });
   return router;

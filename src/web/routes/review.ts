@@ -15,8 +15,8 @@ import { buildReviewView, type EditView } from '../view-models.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
 export function loadReview(db: Store) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const review = loadArticleReview(db, String(req.params.id));
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const review = await loadArticleReview(db, String(req.params.id));
     if (!review) return next(new HttpError(404, `no article "${req.params.id}"`));
     res.locals.review = review;
     next();
@@ -24,7 +24,7 @@ export function loadReview(db: Store) {
 }
 
 /** Renders the review page with markers where the request's own values go (see page-cache.ts). */
-function renderReviewPage(
+async function renderReviewPage(
   app: Application,
   db: Store,
   review: ArticleReview,
@@ -41,7 +41,7 @@ function renderReviewPage(
     reviewer: { name: slots.reviewer },
     csrfToken: slots.csrfToken,
     clientRequestId: slots.clientRequestId,
-    correctedFromFile: getArticle(db, review.id)?.correctedOrigin === 'file',
+    correctedFromFile: (await getArticle(db, review.id))?.correctedOrigin === 'file',
     taxonomy: { categories, dimensions, severities },
     maxNoteLength,
     exportFormats,
@@ -94,9 +94,9 @@ export function resolvedView(review: ArticleReview) {
  * The edit `?edit=` asks for if it is a current edit of this article, else '' (the default selection): the page
  * cache is keyed by it, so an unknown value renders the default page instead of keeping a page of its own.
  */
-function selectableEdit(db: Store, articleId: string, requested: unknown): string {
+async function selectableEdit(db: Store, articleId: string, requested: unknown): Promise<string> {
   if (typeof requested !== 'string' || requested === '') return '';
-  const edit = getEdit(db, requested);
+  const edit = await getEdit(db, requested);
   return edit?.articleId === articleId && edit.status === 'current' ? edit.id : '';
 }
 
@@ -106,20 +106,21 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
   // A page is rendered once per data version and selected edit; a verdict or an import makes a new version.
   router.get('/articles/:id', async (req, res) => {
     const id = String(req.params.id);
-    const version = articleVersion(db, id);
+    const version = await articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
-    const editId = selectableEdit(db, id, req.query.edit);
+    const editId = await selectableEdit(db, id, req.query.edit);
     let page: SlottedPage;
     try {
-      page = await pages.get(id, version, editId, (slots) => {
-        const review = loadArticleReview(db, id);
+      page = await pages.get(id, version, editId, async (slots) => {
+        const review = await loadArticleReview(db, id);
         if (!review) throw new HttpError(404, `no article "${id}"`);
         return renderReviewPage(req.app, db, review, editId, slots);
       });
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
       // This article alone: its page says what is wrong and offers the repair.
-      res.status(409).render('review-problem', { review: loadArticleReview(db, id), problems: error.problems });
+      const review = await loadArticleReview(db, id);
+      res.status(409).render('review-problem', { review, problems: error.problems });
       return;
     }
     const { reviewer, csrfToken } = res.locals as AuthLocals;

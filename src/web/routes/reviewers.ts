@@ -24,13 +24,19 @@ interface Outcome {
   created?: boolean;
 }
 
-function renderList(res: Response, db: Store, status: number, extra: { error?: string; shown?: Outcome } = {}): void {
-  res.status(status).render('reviewers', { reviewers: listReviewers(db), roles, error: null, shown: null, ...extra });
+async function renderList(
+  res: Response,
+  db: Store,
+  status: number,
+  extra: { error?: string; shown?: Outcome } = {},
+): Promise<void> {
+  const reviewers = await listReviewers(db);
+  res.status(status).render('reviewers', { reviewers, roles, error: null, shown: null, ...extra });
 }
 
-function reviewerOf(db: Store, req: Request): Reviewer {
+async function reviewerOf(db: Store, req: Request): Promise<Reviewer> {
   const id = String(req.params.id);
-  const reviewer = /^\d{1,15}$/.test(id) ? getReviewer(db, Number(id)) : undefined;
+  const reviewer = /^\d{1,15}$/.test(id) ? await getReviewer(db, Number(id)) : undefined;
   if (!reviewer) throw new HttpError(404, `no reviewer with id ${id}`);
   return reviewer;
 }
@@ -46,14 +52,14 @@ function action(db: Store, work: (req: Request) => Outcome | Promise<Outcome>): 
         if (created) res.status(201).location(`/api/reviewers/${reviewer.id}`);
         res.json({ reviewer, ...(password ? { password } : {}) });
       } else if (password) {
-        renderList(res, db, 200, { shown: outcome });
+        await renderList(res, db, 200, { shown: outcome });
       } else {
         res.redirect(303, '/reviewers');
       }
     } catch (error) {
       const refused = asHttpError(error);
       if (isApiRequest(req)) throw refused;
-      renderList(res, db, refused.status, { error: refused.message });
+      await renderList(res, db, refused.status, { error: refused.message });
     }
   };
 }
@@ -63,8 +69,8 @@ export function reviewerRoutes(db: Store): Router {
   const router = Router();
   router.use(['/reviewers', '/api/reviewers'], requireRole('admin'));
   router.get('/reviewers', (_req, res) => renderList(res, db, 200));
-  router.get('/api/reviewers', (_req, res) => {
-    res.json({ reviewers: listReviewers(db) });
+  router.get('/api/reviewers', async (_req, res) => {
+    res.json({ reviewers: await listReviewers(db) });
   });
   router.post(
     ['/reviewers', '/api/reviewers'],
@@ -80,23 +86,23 @@ export function reviewerRoutes(db: Store): Router {
   const paths = (suffix: string) => [`/reviewers/:id/${suffix}`, `/api/reviewers/:id/${suffix}`];
   router.post(
     paths('role'),
-    action(db, (req) => {
+    action(db, async (req) => {
       const role = roleField(req, { required: true }) as Role;
-      return { reviewer: setReviewerRole(db, reviewerOf(db, req).id, role) };
+      return { reviewer: await setReviewerRole(db, (await reviewerOf(db, req)).id, role) };
     }),
   );
   router.post(
     paths('disable'),
-    action(db, (req) => ({ reviewer: disableReviewer(db, reviewerOf(db, req).id) })),
+    action(db, async (req) => ({ reviewer: await disableReviewer(db, (await reviewerOf(db, req)).id) })),
   );
   router.post(
     paths('enable'),
-    action(db, (req) => ({ reviewer: enableReviewer(db, reviewerOf(db, req).id) })),
+    action(db, async (req) => ({ reviewer: await enableReviewer(db, (await reviewerOf(db, req)).id) })),
   );
   router.post(
     paths('reset-password'),
     action(db, async (req) => {
-      const reviewer = reviewerOf(db, req);
+      const reviewer = await reviewerOf(db, req);
       return { reviewer, password: await resetReviewerPassword(db, reviewer.id) };
     }),
   );

@@ -48,21 +48,21 @@ export function sessionRoutes(db: Store, secret: string, throttle: SignInThrottl
     }
     if (!reviewer) return refuse(res, 401, 'Wrong name or password.', form);
     if (reviewer.disabledAt) return refuse(res, 403, 'This account is disabled: ask an admin to enable it.', form);
-    setSessionCookie(res, secret, createSession(db, reviewer.id, sessionTtlMs));
+    setSessionCookie(res, secret, await createSession(db, reviewer.id, sessionTtlMs));
     res.redirect(303, form.next);
   });
-  router.get('/sign-in/link/:token', (req, res) => {
-    const reviewerId = consumeSignInLink(db, req.params.token);
-    const reviewer = reviewerId === undefined ? undefined : getReviewer(db, reviewerId);
+  router.get('/sign-in/link/:token', async (req, res) => {
+    const reviewerId = await consumeSignInLink(db, req.params.token);
+    const reviewer = reviewerId === undefined ? undefined : await getReviewer(db, reviewerId);
     if (!reviewer || reviewer.disabledAt) {
       return refuse(res, 401, 'This sign-in link was used already or has expired.', { next: '/', name: '' });
     }
-    setSessionCookie(res, secret, createSession(db, reviewer.id, sessionTtlMs));
+    setSessionCookie(res, secret, await createSession(db, reviewer.id, sessionTtlMs));
     res.redirect(303, '/');
   });
-  router.post('/sign-out', (_req, res) => {
+  router.post('/sign-out', async (_req, res) => {
     const { sessionToken } = res.locals as AuthLocals;
-    if (sessionToken) deleteSession(db, sessionToken);
+    if (sessionToken) await deleteSession(db, sessionToken);
     res.clearCookie(sessionCookie, { path: '/' });
     res.redirect(303, '/sign-in');
   });

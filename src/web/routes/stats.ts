@@ -60,14 +60,14 @@ function charts(stats: Statistics, model: string, label: string): string[] {
 /** Routes of the statistics. */
 export function statsRoutes(db: Store): Router {
   const router = Router();
-  router.get('/api/stats', (_req, res) => {
-    res.json(loadStatistics(db));
+  router.get('/api/stats', async (_req, res) => {
+    res.json(await loadStatistics(db));
   });
-  router.get('/stats', (req, res) => {
+  router.get('/stats', async (req, res) => {
     const modelId = typeof req.query.model === 'string' ? req.query.model : defaultStatsModel;
     const model = findScoringModel(modelId);
     if (!model) throw new HttpError(400, `unknown model ${modelId}`, [{ field: 'model', message: 'unknown model' }]);
-    const stats = loadStatistics(db);
+    const stats = await loadStatistics(db);
     res.render('stats', {
       stats,
       model,

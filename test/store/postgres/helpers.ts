@@ -53,7 +53,7 @@ async function run(target: Target, sql: string, values: unknown[]): Promise<{ id
 export async function insertReviewer(target: Target, name: string): Promise<number> {
   const rows = await run(
     target,
-    'INSERT INTO reviewers (name, password_hash, created_at) VALUES ($1, $2, $3) RETURNING id',
+    'INSERT INTO reviewers (name, name_key, password_hash, created_at) VALUES ($1, lower($1), $2, $3) RETURNING id',
     [name, 'not-a-real-hash', at],
   );
   return rows[0]?.id as number;

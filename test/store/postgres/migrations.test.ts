@@ -13,6 +13,7 @@ const expectedTables = [
   'reviewers',
   'schema_migrations',
   'sessions',
+  'settings',
   'sign_in_links',
   'verdicts',
 ];

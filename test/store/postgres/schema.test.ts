@@ -130,7 +130,7 @@ describe.runIf(pgUrl)('the PostgreSQL schema', () => {
 
     it('keeps times in the one sortable shape: ISO 8601 UTC with milliseconds', async () => {
       const insert = (createdAt: string) =>
-        query(db, 'INSERT INTO reviewers (name, password_hash, created_at) VALUES ($1, $2, $3)', [
+        query(db, 'INSERT INTO reviewers (name, name_key, password_hash, created_at) VALUES ($1, lower($1), $2, $3)', [
           `r${createdAt.length}`,
           'hash',
           createdAt,

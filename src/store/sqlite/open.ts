@@ -1,12 +1,9 @@
-// Opening the database: the folder, the pragmas that make an acknowledged write durable, the migrations.
+// Opening a SQLite file: the folder, the pragmas that make an acknowledged write durable, the migrations.
 import { accessSync, constants, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError } from './errors.ts';
+import { StoreError } from '../errors.ts';
 import { migrate } from './migrations.ts';
-
-/** An open mt-review database (a better-sqlite3 connection). */
-export type Store = Database.Database;
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
 const busyTimeoutMs = 5000;
@@ -15,12 +12,12 @@ const busyTimeoutMs = 5000;
 const unreadableCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN']);
 
 /** Opens (creating if needed) the database at `file`, sets its pragmas and brings its schema up to date. */
-export function openStore(file: string): Store {
+export function openSqliteFile(file: string): Database.Database {
   const inMemory = file === ':memory:' || file === '';
   if (!inMemory) prepareFolder(file);
   // What SQLite creates beside the file in WAL mode; removed again if this open fails for want of write access.
   const sidecars = inMemory ? [] : [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path));
-  let db: Store | undefined;
+  let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: busyTimeoutMs });
     configure(db);
@@ -66,7 +63,7 @@ function prepareFolder(file: string): void {
   }
 }
 
-function configure(db: Store): void {
+function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // better-sqlite3 is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a WAL database comes back at NORMAL, where the
   // last commits can be lost in a power cut. FULL syncs the WAL on every commit: an acknowledged verdict is on disk.

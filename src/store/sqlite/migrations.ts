@@ -1,6 +1,6 @@
 // The schema as an ordered list of migrations, tracked with PRAGMA user_version and run at open.
 import type Database from 'better-sqlite3';
-import { StoreError } from './errors.ts';
+import { StoreError } from '../errors.ts';
 
 /** One step of the schema; `version` is the user_version the database has once `sql` has run. */
 export interface Migration {
@@ -169,6 +169,21 @@ ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;
 CREATE INDEX api_tokens_by_reviewer ON api_tokens(reviewer_id);
 `;
 
+// Names were unique and looked up through the column's NOCASE collation, which only SQLite has. A key column (the
+// NFKC name with ASCII letters lower-cased, written by the code) compares alike on both engines; SQLite's lower()
+// folds ASCII only, so it fills the key for existing rows exactly as reviewerNameKey would.
+const nameKeys = `
+ALTER TABLE reviewers ADD COLUMN name_key TEXT;
+UPDATE reviewers SET name_key = lower(name);
+CREATE UNIQUE INDEX reviewers_by_name_key ON reviewers(name_key);
+`;
+
+// The secret that signs session cookies lived in a file beside the database; in the database, every server on it
+// shares one, and a PostgreSQL store (no file) has the same place for it.
+const settings = `
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -189,6 +204,12 @@ export const migrations: readonly Migration[] = [
     description:
       'reviewers.role (reviewer, lead, admin) replaces is_admin; disabled_at; session idle time; token expiry',
     sql: rolesAndLimits,
+  },
+  { version: 6, description: 'reviewers.name_key: names unique and looked up alike on every engine', sql: nameKeys },
+  {
+    version: 7,
+    description: 'settings: values every server on the database shares (the session secret)',
+    sql: settings,
   },
 ];
 

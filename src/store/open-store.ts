@@ -1,0 +1,17 @@
+// Opening the store a location names: a `postgres://` URL opens PostgreSQL, anything else is a SQLite file.
+import { PostgresStore } from './postgres/postgres-store.ts';
+import type { Store } from './sql.ts';
+import { SqliteStore } from './sqlite/sqlite-store.ts';
+
+/** True when `location` names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens the store at `location` (creating the SQLite file or the PostgreSQL schema when new) and brings its schema
+ * up to date; a problem is one StoreError naming the location.
+ */
+export async function openStore(location: string): Promise<Store> {
+  return isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location);
+}
