@@ -80,7 +80,7 @@ export const capitalisedNoun: Check = {
   id: 'capitalised-noun',
   name: 'Capitalised common noun',
   description: 'A common word capitalised in mid-sentence, as German capitalises nouns ("the Increase truck toll").',
-  family: 'german',
+  family: 'capitalisation',
   category: 'linguistic/spelling',
   run(text) {
     const candidates = capitalisedCommonWords(text);
@@ -104,6 +104,7 @@ export const capitalisedNoun: Check = {
           end: word.end,
           suggestion: lower,
           category: 'linguistic/spelling',
+          confidence: 0.8,
         };
         return finding(
           text,

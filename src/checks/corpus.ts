@@ -97,6 +97,7 @@ export const corpusNameVariant: Check = {
         end: word.end,
         suggestion: variant.canonical,
         category: 'terminology/inconsistent-entity',
+        confidence: 0.7,
       };
       found.push(finding(text, fields, 'minor', `The corpus spells "${word.text}" as "${variant.canonical}"${where}.`));
     }

@@ -33,6 +33,7 @@ export const doubledWord: Check = {
         end: b.end,
         suggestion: '',
         category: 'linguistic/duplication',
+        confidence: 0.9,
       };
       found.push(finding(text, fields, 'minor', `"${b.text}" is doubled: delete the second one.`));
     }
@@ -66,6 +67,7 @@ export const spacing: Check = {
           end: match.index + match[0].length,
           suggestion,
           category: 'linguistic/whitespace',
+          confidence: 0.9,
         };
         found.push(finding(text, fields, 'minor', message));
       }
@@ -125,7 +127,7 @@ export const spelling: Check = {
   id: 'spelling',
   name: 'Spelling',
   description: 'A lowercase word the English dictionary (hunspell en_US, British forms accepted) does not know.',
-  family: 'fluency',
+  family: 'spelling',
   category: 'linguistic/spelling',
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
@@ -147,6 +149,7 @@ export const spelling: Check = {
         end: word.start + bare.length,
         suggestion,
         category: 'linguistic/spelling',
+        confidence: 0.5,
       };
       found.push(
         finding(

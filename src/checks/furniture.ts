@@ -32,7 +32,7 @@ export const breadcrumb: Check = {
       found.push(
         finding(
           text,
-          { check: 'breadcrumb', start, end, suggestion: '', category },
+          { check: 'breadcrumb', start, end, suggestion: '', category, confidence: 0.95 },
           'major',
           'Breadcrumb of the web page, not article text: delete it.',
         ),
@@ -62,7 +62,7 @@ export const bylineLabelCheck: Check = {
       found.push(
         finding(
           text,
-          { check: 'byline-label', start, end, suggestion: 'By ', category },
+          { check: 'byline-label', start, end, suggestion: 'By ', category, confidence: 0.95 },
           'minor',
           `Byline label "${match[0].trim()}" is a translation of German "Von:": write "By".`,
         ),
@@ -94,7 +94,7 @@ export const dateLineCheck: Check = {
       found.push(
         finding(
           text,
-          { check: 'date-line', start, end, suggestion: '', category },
+          { check: 'date-line', start, end, suggestion: '', category, confidence: 0.9 },
           'minor',
           'Publication date line of the web page: delete it (the date belongs in the metadata).',
         ),
@@ -129,7 +129,7 @@ export const shareButton: Check = {
       found.push(
         finding(
           text,
-          { check: 'share-button', start, end, suggestion: '', category },
+          { check: 'share-button', start, end, suggestion: '', category, confidence: 0.95 },
           'major',
           `"${line.text}" is a button label of the web page (share, print, comment): delete it.`,
         ),

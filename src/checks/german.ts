@@ -36,7 +36,7 @@ export const germanWord: Check = {
   id: 'german-word',
   name: 'Untranslated German word',
   description: 'A German word left untranslated in an English sentence ("und", "nicht", "für", "Erhöhung").',
-  family: 'german',
+  family: 'german-words',
   category: 'accuracy/untranslated',
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
@@ -53,6 +53,7 @@ export const germanWord: Check = {
         end: word.end,
         suggestion,
         category: 'accuracy/untranslated',
+        confidence: 0.9,
       };
       found.push(
         finding(
@@ -75,7 +76,7 @@ export const germanQuotes: Check = {
   id: 'german-quotes',
   name: 'German quotation marks',
   description: 'German quotation marks („...“, ‚...‘, »...«) where English uses “...” and ‘...’.',
-  family: 'german',
+  family: 'formats',
   category: 'locale/quote-marks',
   run(text) {
     const found: Finding[] = [];
@@ -85,7 +86,14 @@ export const germanQuotes: Check = {
       const mark = (start: number, suggestion: string) =>
         finding(
           text,
-          { check: 'german-quotes', start, end: start + 1, suggestion, category: 'locale/quote-marks' },
+          {
+            check: 'german-quotes',
+            start,
+            end: start + 1,
+            suggestion,
+            category: 'locale/quote-marks',
+            confidence: 0.98,
+          },
           'minor',
           `German quotation mark "${text[start]}": English writes ${open}...${close}.`,
         );

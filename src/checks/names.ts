@@ -50,6 +50,7 @@ function listedNames(text: string, style: HouseStyle): Finding[] {
       end: match.index + match[0].length,
       suggestion: standard,
       category: 'locale/name-format',
+      confidence: 0.9,
     };
     return finding(text, fields, 'minor', `"${match[0]}" is the German spelling; English news writes "${standard}".`);
   });
@@ -76,6 +77,7 @@ function transliteratedNames(text: string, style: HouseStyle, listed: readonly F
       end: word.end,
       suggestion: english,
       category: 'locale/name-format',
+      confidence: 0.9,
     };
     found.push(
       finding(text, fields, 'minor', `"${word.text}" looks like a German transliteration; in English: "${english}"?`),
@@ -175,6 +177,7 @@ export const nameVariant: Check = {
             end: word.end,
             suggestion: canonical,
             category: 'terminology/inconsistent-entity',
+            confidence: 0.8,
           };
           found.push(
             finding(

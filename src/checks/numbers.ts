@@ -46,7 +46,7 @@ function matchesOf(text: string): Finding[] {
     found.push(
       finding(
         text,
-        { check: 'number-format', start, end: start + span.length, suggestion, category },
+        { check: 'number-format', start, end: start + span.length, suggestion, category, confidence: 0.9 },
         'major',
         message,
       ),
@@ -77,7 +77,7 @@ export const numberFormat: Check = {
   name: 'German number format',
   description:
     'Decimal commas ("3,5 percent"), dotted thousands ("12.500 fans"), dates ("30.03.2022"), scores ("3:1").',
-  family: 'german',
+  family: 'formats',
   category,
   run(text) {
     // A dotted date also looks like dotted thousands to no pattern here, but keep one finding per span anyway.

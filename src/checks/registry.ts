@@ -6,7 +6,7 @@ import { germanChecks } from './german.ts';
 import { linkChecks } from './links.ts';
 import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
-import type { Check, CheckContext, Finding } from './types.ts';
+import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
 
 /** Every check, by family: page furniture, link residue, names, German leftovers, fluency, corpus consistency. */
 export const checks: readonly Check[] = [
@@ -20,6 +20,26 @@ export const checks: readonly Check[] = [
 ];
 
 const checkById = new Map(checks.map((check) => [check.id, check]));
+
+/** The families in reporting order: page furniture first, corpus consistency last. */
+export const families: readonly CheckFamily[] = [
+  'furniture',
+  'links',
+  'formats',
+  'german-words',
+  'capitalisation',
+  'names',
+  'terminology',
+  'grammar',
+  'fluency',
+  'spelling',
+  'corpus',
+];
+
+/** The family of a check id ('unknown' for an id no check has, as an annotation file may name). */
+export function familyOf(id: string): string {
+  return checkById.get(id)?.family ?? 'unknown';
+}
 
 /** The check with this id, or undefined. */
 export function findCheck(id: string): Check | undefined {

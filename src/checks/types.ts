@@ -15,6 +15,11 @@ export interface Finding {
   category: string;
   severity: Severity;
   message: string;
+  /**
+   * How sure the check is that this is an error, from 0 to 1: about the share of such findings a reviewer accepts.
+   * Rules that read layout or lists are sure (0.9 and up); rules that guess from word order or context are not (0.5–0.7).
+   */
+  confidence: number;
 }
 
 /** One article of a corpus, as the corpus-wide checks read it. */
@@ -33,8 +38,19 @@ export interface CheckContext {
   houseStylePath?: string;
 }
 
-/** The family a check belongs to: one file of `src/checks/` each. */
-export type CheckFamily = 'furniture' | 'links' | 'names' | 'german' | 'fluency' | 'corpus';
+/** The family a check belongs to, as `check --eval` reports them: the kinds of artifact MT of web pages leaves. */
+export type CheckFamily =
+  | 'furniture'
+  | 'links'
+  | 'formats'
+  | 'german-words'
+  | 'capitalisation'
+  | 'names'
+  | 'terminology'
+  | 'grammar'
+  | 'fluency'
+  | 'spelling'
+  | 'corpus';
 
 /** A check: a small pure unit from text to findings. */
 export interface Check {
