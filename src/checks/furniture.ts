@@ -113,6 +113,21 @@ const buttonWords = new Set(
   ).split('|'),
 );
 
+// Single words that are buttons only beside other buttons on one line ("Press Split" for "Drucken Teilen").
+const comboButtonWords = new Set(['press', 'save', 'copy', 'link', 'x', 'linkedin', 'telegram', 'messenger']);
+
+/** A button label, or a row of two to six of them on one line ("Print Share", "Comments Share Print"). */
+function isButtonLine(line: string): boolean {
+  const lower = line.toLowerCase().replace(/\s+/g, ' ');
+  if (buttonWords.has(lower) || lower === 'press') return true;
+  const tokens = lower.split(/\s*[ |·•/]\s*/).filter(Boolean);
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 6 &&
+    tokens.every((token) => buttonWords.has(token) || comboButtonWords.has(token))
+  );
+}
+
 /** A line that is only a share or social button word ("split", "Share", "Comments"): delete the line. */
 export const shareButton: Check = {
   id: 'share-button',
@@ -124,7 +139,7 @@ export const shareButton: Check = {
     const lines = nonEmptyLines(text);
     const found: Finding[] = [];
     for (const line of lines) {
-      if (line.text.length > 30 || !buttonWords.has(line.text.toLowerCase().replace(/\s+/g, ' '))) continue;
+      if (line.text.length > 60 || !isButtonLine(line.text)) continue;
       const [start, end] = lineDeletionSpan(text, lines, line.index);
       found.push(
         finding(

@@ -1,16 +1,25 @@
 // The registry of automatic checks: every check once, and the function that runs them over a text.
+import { photoCaption } from './captions.ts';
 import { corpusChecks } from './corpus.ts';
 import { fluencyChecks } from './fluency.ts';
 import { furnitureChecks } from './furniture.ts';
 import { germanChecks } from './german.ts';
+import { dropCap, repeatedHeading } from './headings.ts';
 import { linkChecks } from './links.ts';
 import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
 import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
+import { audioPlayer, authorBox, teaser } from './widgets.ts';
 
 /** Every check, by family: page furniture, link residue, names, German leftovers, fluency, corpus consistency. */
 export const checks: readonly Check[] = [
   ...furnitureChecks,
+  teaser,
+  audioPlayer,
+  authorBox,
+  repeatedHeading,
+  dropCap,
+  photoCaption,
   ...linkChecks,
   ...nameChecks,
   ...germanChecks,
