@@ -8,6 +8,7 @@ import { dropCap, repeatedHeading } from './headings.ts';
 import { linkChecks } from './links.ts';
 import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
+import { timeFormat } from './times.ts';
 import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
 import { audioPlayer, authorBox, teaser } from './widgets.ts';
 
@@ -24,6 +25,7 @@ export const checks: readonly Check[] = [
   ...nameChecks,
   ...germanChecks,
   ...numberChecks,
+  timeFormat,
   ...fluencyChecks,
   ...corpusChecks,
 ];
