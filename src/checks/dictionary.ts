@@ -23,6 +23,14 @@ export function isKnownWord(word: string): boolean {
   return known;
 }
 
+/** True when the word is two known words written together ("bodycams", "livestream"), as English compounds are. */
+export function isClosedCompound(word: string): boolean {
+  for (let cut = 4; cut <= word.length - 3; cut++) {
+    if (isKnownWord(word.slice(0, cut)) && isKnownWord(word.slice(cut))) return true;
+  }
+  return false;
+}
+
 /** True when the dictionary lists `word` itself as an entry, e.g. "Weber" or "Greens": a proper noun when capitalised. */
 export function isDictionaryEntry(word: string): boolean {
   return (getSpeller() as unknown as { data: Record<string, unknown> }).data[word] !== undefined;

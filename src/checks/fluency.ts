@@ -1,5 +1,5 @@
 // Fluency checks: doubled words, misplaced spaces, and spelling against the English dictionary.
-import { bestSuggestion, isKnownWord } from './dictionary.ts';
+import { bestSuggestion, isClosedCompound, isKnownWord } from './dictionary.ts';
 import { germanWords } from './german.ts';
 import { loadHouseStyle } from './house-style.ts';
 import { finding, isCapitalised, type Word, withoutPossessive, words } from './text.ts';
@@ -92,14 +92,6 @@ const britishToAmerican: Array<[RegExp, string]> = [
 // English builds words freely with these prefixes ("multipolar", "counterattack"): accept a known word after one.
 const prefixes =
   /^(?:anti|counter|cyber|eco|hyper|inter|mega|micro|multi|neo|non|over|post|pre|pro|pseudo|re|semi|sub|super|ultra|un|under)(?=\p{L}{3})/u;
-
-/** True when the word is two known words written together ("bodycams", "livestream"), as English compounds are. */
-function isClosedCompound(word: string): boolean {
-  for (let cut = 4; cut <= word.length - 3; cut++) {
-    if (isKnownWord(word.slice(0, cut)) && isKnownWord(word.slice(cut))) return true;
-  }
-  return false;
-}
 
 function isAcceptedSpelling(word: string): boolean {
   if (isKnownWord(word) || isClosedCompound(word)) return true;
