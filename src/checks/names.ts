@@ -1,6 +1,7 @@
 // Name checks: German transliterations from the house style, and one name spelled several ways in one text.
 import { isKnownWord } from './dictionary.ts';
 import { type HouseStyle, loadHouseStyle } from './house-style.ts';
+import { capitalisedWords, casingVariants, oneLetterGroups, type VariantGroup } from './name-forms.ts';
 import { finding, isCapitalised, type Word, withoutPossessive, words } from './text.ts';
 import { englishTransliteration, isAboutCyrillicRegion, looksTransliterated } from './transliteration.ts';
 import type { Check, Finding } from './types.ts';
@@ -39,21 +40,40 @@ function computeSkeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
+// "1. FC Köln", "Fortuna Köln", "Boris Rhein": a place's German form inside a club's or a person's name stays.
+const beforeInName =
+  /(?:\b\d+\.|\b(?:FC|SC|SV|TSV|VfB|VfL|SpVgg|Fortuna|Viktoria|Borussia|Eintracht|Alemannia|Preußen|Union|Hertha|Rot-Weiss|Rot-Weiß))\s$|\p{Lu}\p{Ll}+\s$/u;
+
+/** True when the place at `offset` is part of a longer proper name: a club's, a person's ("Boris Rhein"). */
+function insideProperName(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 12), offset);
+  const match = beforeInName.exec(before);
+  if (!match) return false;
+  // A capitalised word that opens the sentence ("In Köln", "The Köln") is no first name.
+  const previousStart = offset - match[0].length;
+  return /\d|[A-Z]{2}/.test(match[0]) || !opensSentenceAt(text, previousStart);
+}
+
+const opensSentenceAt = (text: string, offset: number) =>
+  /(?:^|[.!?:“"(]\s*|\n\s*)$/.test(text.slice(Math.max(0, offset - 3), offset));
+
 /** The house-style entries found in `text`: German forms of the list, wherever they occur. */
 function listedNames(text: string, style: HouseStyle): Finding[] {
   if (!style.pattern) return [];
-  return [...text.matchAll(style.pattern)].map((match) => {
-    const standard = style.names.get(match[0]) ?? match[0];
-    const fields = {
-      check: 'house-style-name',
-      start: match.index,
-      end: match.index + match[0].length,
-      suggestion: standard,
-      category: 'locale/name-format',
-      confidence: 0.9,
-    };
-    return finding(text, fields, 'minor', `"${match[0]}" is the German spelling; English news writes "${standard}".`);
-  });
+  return [...text.matchAll(style.pattern)]
+    .filter((match) => !style.places.has(match[0]) || !insideProperName(text, match.index))
+    .map((match) => {
+      const standard = style.names.get(match[0]) ?? match[0];
+      const fields = {
+        check: 'house-style-name',
+        start: match.index,
+        end: match.index + match[0].length,
+        suggestion: standard,
+        category: 'locale/name-format',
+        confidence: 0.9,
+      };
+      return finding(text, fields, 'minor', `"${match[0]}" is the German spelling; English news writes "${standard}".`);
+    });
 }
 
 /**
@@ -111,7 +131,8 @@ export function nameCandidates(text: string, style: HouseStyle): Word[] {
   for (const word of words(text)) {
     if (credits.length && credits.some(([start = 0, end = 0]) => word.start >= start && word.start < end)) continue;
     const bare = withoutPossessive(word.text);
-    if (bare.length < 4 || !isCapitalised(bare) || bare === bare.toUpperCase()) continue;
+    // "DDresden" is a drop cap, the drop-cap check's; "KIEV" is read in title case below.
+    if (bare.length < 4 || !isCapitalised(bare) || bare === bare.toUpperCase() || /^\p{Lu}\p{Lu}/u.test(bare)) continue;
     if (!style.words.has(bare) && isKnownWord(bare.toLowerCase())) continue;
     candidates.push({ start: word.start, end: word.start + bare.length, text: bare });
   }
@@ -135,7 +156,8 @@ export function groupVariants(candidates: readonly Word[]): Map<string, Map<stri
 
 /** How German a spelling looks: w, sch, j before a vowel, -ow/-ew/-ij endings. Fewer is more English. */
 function germanness(spelling: string): number {
-  const features = [/w/i, /sch/i, /j[aeiou]/i, /(?:ow|ew|ij|yj)$/i, /[äöüß]/i];
+  // Not ß: "Großmann" is how the person writes the name, as often as "Grossmann" is the English form.
+  const features = [/w/i, /sch/i, /j[aeiou]/i, /(?:ow|ew|ij|yj)$/i, /[äöü]/i];
   return features.filter((feature) => feature.test(spelling)).length;
 }
 
@@ -162,37 +184,76 @@ export const nameVariant: Check = {
   category: 'terminology/inconsistent-entity',
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
-    const found: Finding[] = [];
-    for (const group of groupVariants(nameCandidates(text, style)).values()) {
-      const counts = new Map([...group].map(([spelling, list]) => [spelling, list.length]));
-      const canonical = canonicalSpelling(counts, style);
-      const others = [...group.keys()].filter((spelling) => spelling !== canonical).join('", "');
-      for (const [spelling, list] of group) {
-        // German forms in the house style are the house-style check's to report.
-        if (spelling === canonical || style.names.has(spelling)) continue;
-        for (const word of list) {
-          const fields = {
-            check: 'name-variant',
-            start: word.start,
-            end: word.end,
-            suggestion: canonical,
-            category: 'terminology/inconsistent-entity',
-            confidence: 0.8,
-          };
-          found.push(
-            finding(
-              text,
-              fields,
-              'major',
-              `"${others}" and "${canonical}" name the same: write "${canonical}" throughout.`,
-            ),
-          );
-        }
-      }
-    }
-    return found.sort((a, b) => a.start - b.start);
+    const candidates = nameCandidates(text, style);
+    const groups = [...groupVariants(candidates).values(), ...oneLetterGroups(text, candidates)];
+    const found = groups.flatMap((group) => groupFindings(text, group, style));
+    found.push(...capsFindings(text, candidates, style), ...casingFindings(text));
+    const seen = new Set<number>();
+    return found.sort((a, b) => a.start - b.start).filter((f) => !seen.has(f.start) && seen.add(f.start) !== undefined);
   },
 };
+
+function variantFinding(text: string, word: Word, canonical: string, others: string, confidence: number): Finding {
+  const fields = {
+    check: 'name-variant',
+    start: word.start,
+    end: word.end,
+    suggestion: canonical,
+    category: 'terminology/inconsistent-entity',
+    confidence,
+  };
+  return finding(
+    text,
+    fields,
+    'major',
+    `"${others}" and "${canonical}" name the same: write "${canonical}" throughout.`,
+  );
+}
+
+/** Every spelling of a group but its canonical one, as findings (German forms are the house-style check's). */
+function groupFindings(text: string, group: VariantGroup, style: HouseStyle): Finding[] {
+  const counts = new Map([...group].map(([spelling, list]) => [spelling, list.length]));
+  const canonical = canonicalSpelling(counts, style);
+  const others = [...group.keys()].filter((spelling) => spelling !== canonical).join('", "');
+  const found: Finding[] = [];
+  for (const [spelling, list] of group) {
+    if (spelling === canonical || style.names.has(spelling)) continue;
+    for (const word of list) found.push(variantFinding(text, word, canonical, others, 0.8));
+  }
+  return found;
+}
+
+/** "KIEV", "KESSLER": a name in capitals that the text (or the house style) writes in title case. */
+function capsFindings(text: string, candidates: readonly Word[], style: HouseStyle): Finding[] {
+  const found: Finding[] = [];
+  for (const { word, title } of capitalisedWords(text)) {
+    const skeleton = nameSkeleton(title);
+    const spellings = new Map<string, number>();
+    for (const candidate of candidates) {
+      if (nameSkeleton(candidate.text) === skeleton)
+        spellings.set(candidate.text, (spellings.get(candidate.text) ?? 0) + 1);
+    }
+    const mapped = style.names.get(title) ?? style.variants.get(title);
+    if (mapped) spellings.set(mapped, (spellings.get(mapped) ?? 0) + 1);
+    if (spellings.size === 0) continue;
+    const canonical = canonicalSpelling(spellings, style);
+    found.push(variantFinding(text, word, canonical, word.text, 0.85));
+  }
+  return found;
+}
+
+/** "Free voters" beside "Free Voters": the name's casing throughout. */
+function casingFindings(text: string): Finding[] {
+  return casingVariants(text).map((variant) =>
+    variantFinding(
+      text,
+      { start: variant.start, end: variant.end, text: variant.text },
+      variant.name,
+      variant.text,
+      0.8,
+    ),
+  );
+}
 
 /** The name checks. */
 export const nameChecks: readonly Check[] = [houseStyleName, nameVariant];

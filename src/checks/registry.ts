@@ -8,6 +8,8 @@ import { dropCap, repeatedHeading } from './headings.ts';
 import { linkChecks } from './links.ts';
 import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
+import { namePossessive } from './possessive.ts';
+import { houseStyleTerm, termVariant } from './terms.ts';
 import { timeFormat } from './times.ts';
 import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
 import { audioPlayer, authorBox, teaser } from './widgets.ts';
@@ -23,6 +25,9 @@ export const checks: readonly Check[] = [
   photoCaption,
   ...linkChecks,
   ...nameChecks,
+  namePossessive,
+  houseStyleTerm,
+  termVariant,
   ...germanChecks,
   ...numberChecks,
   timeFormat,
