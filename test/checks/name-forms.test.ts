@@ -19,7 +19,9 @@ describe('name-variant (forms)', () => {
     ]);
   });
   it('leaves different people, acronyms, datelines and ordinary phrases alone', () => {
-    expect(spans(nameVariant, 'Anna Berg met Hanna Weber. NATO and OPEC met.\n\nVIENNA (AP) – Vienna voted.')).toEqual([]);
+    expect(spans(nameVariant, 'Anna Berg met Hanna Weber. NATO and OPEC met.\n\nVIENNA (AP) – Vienna voted.')).toEqual(
+      [],
+    );
     expect(
       spans(
         nameVariant,
