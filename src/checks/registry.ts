@@ -4,11 +4,14 @@ import { corpusChecks } from './corpus.ts';
 import { fluencyChecks } from './fluency.ts';
 import { furnitureChecks } from './furniture.ts';
 import { germanChecks } from './german.ts';
+import { doubledVerb, wordOrder } from './grammar.ts';
 import { dropCap, repeatedHeading } from './headings.ts';
 import { linkChecks } from './links.ts';
+import { literalPhrase } from './literal.ts';
 import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
 import { namePossessive } from './possessive.ts';
+import { movedSource } from './sources.ts';
 import { houseStyleTerm, termVariant } from './terms.ts';
 import { timeFormat } from './times.ts';
 import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
@@ -24,6 +27,7 @@ export const checks: readonly Check[] = [
   dropCap,
   photoCaption,
   ...linkChecks,
+  movedSource,
   ...nameChecks,
   namePossessive,
   houseStyleTerm,
@@ -31,6 +35,9 @@ export const checks: readonly Check[] = [
   ...germanChecks,
   ...numberChecks,
   timeFormat,
+  wordOrder,
+  doubledVerb,
+  literalPhrase,
   ...fluencyChecks,
   ...corpusChecks,
 ];
