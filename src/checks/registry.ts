@@ -12,6 +12,7 @@ import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
 import { namePossessive } from './possessive.ts';
 import { movedSource } from './sources.ts';
+import { spelling } from './spelling.ts';
 import { houseStyleTerm, termVariant } from './terms.ts';
 import { timeFormat } from './times.ts';
 import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
@@ -39,6 +40,7 @@ export const checks: readonly Check[] = [
   doubledVerb,
   literalPhrase,
   ...fluencyChecks,
+  spelling,
   ...corpusChecks,
 ];
 
