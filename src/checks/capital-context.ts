@@ -51,17 +51,17 @@ export function namePartWords(text: string, list: readonly Word[]): Set<string> 
  * normal there. A line in sentence case is read as prose, with or without its full stop.
  */
 export function headlineRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const line of nonEmptyLines(text)) {
-    const tokens = line.text.split(/\s+/);
-    if (tokens.length <= 3) {
-      ranges.push([line.start, line.end]);
-      continue;
-    }
-    if (/[.!?…:;][”"’)]*$/.test(line.text)) continue;
-    const long = tokens.slice(1).filter((token) => /^\p{L}{4,}/u.test(token));
-    const capitals = long.filter((token) => isCapitalised(token)).length;
-    if (capitals * 2 >= long.length) ranges.push([line.start, line.end]);
-  }
-  return ranges;
+  return nonEmptyLines(text)
+    .filter((line) => isHeadlineLine(line.text))
+    .map((line) => [line.start, line.end]);
+}
+
+/** A line of three words or fewer, or in title case without sentence punctuation at its end. */
+export function isHeadlineLine(line: string): boolean {
+  const tokens = line.split(/\s+/);
+  if (tokens.length <= 3) return true;
+  if (/[.!?…:;][”"’)]*$/.test(line)) return false;
+  const long = tokens.slice(1).filter((token) => /^\p{L}{4,}/u.test(token));
+  const capitals = long.filter((token) => isCapitalised(token)).length;
+  return capitals * 2 >= long.length;
 }

@@ -35,7 +35,16 @@ export function isClosedCompound(word: string): boolean {
 let britishSpeller: ReturnType<typeof nspell> | undefined;
 const britishCache = new Map<string, boolean>();
 // Words both dictionaries miss that English news uses.
-const supplement = new Set(['exclave', 'exclaves', 'renewables', 'livestreams', 'dashcam', 'dashcams', 'bodycam', 'mille']);
+const supplement = new Set([
+  'exclave',
+  'exclaves',
+  'renewables',
+  'livestreams',
+  'dashcam',
+  'dashcams',
+  'bodycam',
+  'mille',
+]);
 
 /**
  * True when American or British English knows `word` ("programme", "onwards"). The British dictionary is built on

@@ -56,8 +56,10 @@ function strandedNames(text: string): Finding[] {
 }
 
 // Sentences that open with a time or place phrase, where German puts the verb second ("On Saturday celebrated the fans").
+// Only where a word that may be a finite verb ("celebrated", "wants") stands before an article or a name within
+// a few words of the opener: tagging every sentence that opens with "In" would cost seconds on a long text.
 const frontedOpener =
-  /(?:^|(?<=[.!?]\s+)|(?<=\n))(?:On|In|At|From|After|Before|During|Yesterday|Today|Now|Then|Therefore|Meanwhile|Afterwards|Last|This|Next)\b[^,.;:!?\n]{0,60}/gu;
+  /(?:^|(?<=[.!?]\s+)|(?<=\n))(?:On|In|At|From|After|Before|During|Yesterday|Today|Now|Then|Therefore|Meanwhile|Afterwards|Last|This|Next)\b(?=(?: [\p{L}’'-]+){0,4}? \p{Ll}+(?:ed|es|s|t) (?:the|a|an|his|her|its|their|this|these|\p{Lu}))/gu;
 // Verbs English does put before the subject after a place phrase: "In the morning came the news", "Here comes ...".
 const invertingVerbs =
   /^(?:came|comes|come|stood|stands|lay|lies|sat|sits|followed|follows|remained|remains|went|goes|began|begins|ended|ends)$/;

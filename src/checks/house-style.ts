@@ -14,8 +14,8 @@ export interface HouseStyle {
   targets: ReadonlySet<string>;
   /** Every word of every entry, so the spelling check accepts them. */
   words: ReadonlySet<string>;
-  /** Matches any German form as a whole word, longest first. */
-  pattern: RegExp | null;
+  /** The German forms by their first word ("Sankt" → ["Sankt Petersburg"]), longest first. */
+  byFirstWord: ReadonlyMap<string, readonly string[]>;
   /** German forms of German places that stay inside proper names ("1. FC Köln", "Boris Rhein"). */
   places: ReadonlySet<string>;
   /** Terms of the house style: what the MT writes ("the traffic light"), what the house writes, and when. */
@@ -95,8 +95,6 @@ function compileTerm(term: HouseTermFile, path: string): HouseTerm {
   }
 }
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function buildStyle(files: Array<{ path: string; file: HouseStyleFile }>): HouseStyle {
   const names = new Map<string, string>();
   const variants = new Map<string, string>();
@@ -113,9 +111,12 @@ function buildStyle(files: Array<{ path: string; file: HouseStyleFile }>): House
   for (const entry of [...names.keys(), ...variants.keys(), ...targets]) {
     for (const word of entry.split(/[\s-]+/)) words.add(word);
   }
-  const keys = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = keys.length ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${keys.join('|')})(?![\\p{L}\\p{M}])`, 'gu') : null;
-  return { names, variants, targets, words, pattern, places, terms };
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of [...names.keys()].sort((a, b) => b.length - a.length)) {
+    const first = key.split(/[\s-]/)[0] ?? key;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), key]);
+  }
+  return { names, variants, targets, words, byFirstWord, places, terms };
 }
 
 /**

@@ -41,6 +41,8 @@ export function oneLetterGroups(text: string, candidates: readonly Word[]): Vari
   }
   const pairs = new Map<string, [string, string]>();
   for (const spellings of byNeighbour.values()) {
+    // A neighbour shared by many spellings ("Russian ...") is a title or an adjective, not one person's other name.
+    if (spellings.size < 2 || spellings.size > 12) continue;
     const all = [...spellings];
     for (const [k, a] of all.entries()) {
       for (const b of all.slice(k + 1)) {
@@ -48,12 +50,16 @@ export function oneLetterGroups(text: string, candidates: readonly Word[]): Vari
       }
     }
   }
-  return [...pairs.values()].map(([a, b]) => {
-    const group: VariantGroup = new Map();
-    for (const word of candidates)
-      if (word.text === a || word.text === b) group.set(word.text, [...(group.get(word.text) ?? []), word]);
-    return group;
-  });
+  if (pairs.size === 0) return [];
+  const bySpelling = new Map<string, Word[]>();
+  for (const word of candidates) bySpelling.set(word.text, [...(bySpelling.get(word.text) ?? []), word]);
+  return [...pairs.values()].map(
+    ([a, b]) =>
+      new Map([
+        [a, bySpelling.get(a) ?? []],
+        [b, bySpelling.get(b) ?? []],
+      ]),
+  );
 }
 
 /** A word in capitals ("KIEV", "KESSLER") that the text or the house style also writes in title case. */
@@ -86,34 +92,52 @@ export interface CasingVariant {
   name: string;
 }
 
-const namePhrase = /\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}/gu;
+/** True for a capitalised word that is part of a name here: not a common word capitalised to open a sentence. */
+function namePart(text: string, word: Word): boolean {
+  return isCapitalised(word.text) && !(opensSentence(text, word.start) && isKnownWord(word.text.toLowerCase()));
+}
 
-/** The multi-word names of `text` in title case, outside title-case headlines, by their lowercase form. */
-function titleCaseNames(text: string): Map<string, string> {
+/** For each word, whether it stands on a title-case headline line (one pass, words and lines both in order). */
+function onHeadline(text: string, list: readonly Word[]): boolean[] {
   const headlines = headlineRanges(text);
-  const names = new Map<string, string>();
-  for (const match of text.matchAll(namePhrase)) {
-    if (headlines.some(([s, e]) => match.index >= s && match.index < e)) continue;
-    // "The Free Voters": the opener goes; the name is what follows it.
-    const parts = match[0].split(' ');
-    const first = parts[0] ?? '';
-    const name = opensSentence(text, match.index) && isKnownWord(first.toLowerCase()) ? parts.slice(1) : parts;
-    if (name.length >= 2) names.set(name.join(' ').toLowerCase(), name.join(' '));
-  }
-  return names;
+  let h = 0;
+  return list.map((word) => {
+    while (h < headlines.length && (headlines[h]?.[1] ?? 0) <= word.start) h++;
+    return h < headlines.length && (headlines[h]?.[0] ?? 0) <= word.start;
+  });
 }
 
 /** Where the text writes one of its multi-word names with a small letter after the first ("Free voters"). */
 export function casingVariants(text: string): CasingVariant[] {
-  if (!/\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(text)) return [];
-  const names = titleCaseNames(text);
+  const list = words(text);
+  const headline = onHeadline(text, list);
+  const spaced = (i: number) => text.slice((list[i] as Word).end, (list[i + 1] as Word | undefined)?.start) === ' ';
+  // The names: two or three capitalised words in a row, outside headlines ("Free Voters", "Social Democrats").
+  const names = new Map<string, string>();
+  for (let i = 0; i + 1 < list.length; i++) {
+    if (headline[i] || !namePart(text, list[i] as Word) || !spaced(i) || !isCapitalised((list[i + 1] as Word).text))
+      continue;
+    const third = spaced(i + 1) && isCapitalised(list[i + 2]?.text ?? '') ? [list[i + 2] as Word] : [];
+    for (const name of [
+      [list[i] as Word, list[i + 1] as Word, ...third],
+      [list[i] as Word, list[i + 1] as Word],
+    ]) {
+      const phrase = name.map((w) => w.text).join(' ');
+      names.set(phrase.toLowerCase(), phrase);
+    }
+  }
+  if (names.size === 0) return [];
   const found: CasingVariant[] = [];
-  for (const match of text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Ll}+){1,2}/gu)) {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const first = list[i] as Word;
+    if (!isCapitalised(first.text) || !spaced(i) || isCapitalised((list[i + 1] as Word).text)) continue;
     for (const length of [3, 2]) {
-      const phrase = match[0].split(' ').slice(0, length).join(' ');
+      const last = list[i + length - 1];
+      if (!last || (length === 3 && (!spaced(i + 1) || isCapitalised(last.text)))) continue;
+      const phrase = text.slice(first.start, last.end);
       const name = names.get(phrase.toLowerCase());
       if (!name || name === phrase) continue;
-      found.push({ start: match.index, end: match.index + phrase.length, text: phrase, name });
+      found.push({ start: first.start, end: last.end, text: phrase, name });
       break;
     }
   }

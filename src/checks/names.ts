@@ -59,21 +59,28 @@ const opensSentenceAt = (text: string, offset: number) =>
 
 /** The house-style entries found in `text`: German forms of the list, wherever they occur. */
 function listedNames(text: string, style: HouseStyle): Finding[] {
-  if (!style.pattern) return [];
-  return [...text.matchAll(style.pattern)]
-    .filter((match) => !style.places.has(match[0]) || !insideProperName(text, match.index))
-    .map((match) => {
-      const standard = style.names.get(match[0]) ?? match[0];
-      const fields = {
-        check: 'house-style-name',
-        start: match.index,
-        end: match.index + match[0].length,
-        suggestion: standard,
-        category: 'locale/name-format',
-        confidence: 0.9,
-      };
-      return finding(text, fields, 'minor', `"${match[0]}" is the German spelling; English news writes "${standard}".`);
-    });
+  const found: Finding[] = [];
+  // A look-up per word (entries are indexed by their first word) instead of one regex of all entries: the text's
+  // words are split once for every check anyway.
+  for (const word of words(text)) {
+    const entries = style.byFirstWord.get(word.text);
+    if (!entries) continue;
+    const entry = entries.find(
+      (key) => text.startsWith(key, word.start) && !/[\p{L}\p{M}]/u.test(text[word.start + key.length] ?? ''),
+    );
+    if (!entry || (style.places.has(entry) && insideProperName(text, word.start))) continue;
+    const standard = style.names.get(entry) ?? entry;
+    const fields = {
+      check: 'house-style-name',
+      start: word.start,
+      end: word.start + entry.length,
+      suggestion: standard,
+      category: 'locale/name-format',
+      confidence: 0.9,
+    };
+    found.push(finding(text, fields, 'minor', `"${entry}" is the German spelling; English news writes "${standard}".`));
+  }
+  return found;
 }
 
 /**
@@ -124,12 +131,25 @@ export const houseStyleName: Check = {
 // Photo credits name photographers ("© Swen Pförtner/dpa"), not the people of the story: not name candidates.
 const creditLine = /©[^\n]*/g;
 
+// The name checks, the possessive check and the corpus check all ask for the same text's candidates: keep the last.
+let candidatesMemo: { text: string; style: HouseStyle; candidates: Word[] } | undefined;
+
 /** Capitalised words that may be names: not common words at a sentence start, not acronyms, not too short. */
 export function nameCandidates(text: string, style: HouseStyle): Word[] {
+  if (candidatesMemo?.text !== text || candidatesMemo.style !== style) {
+    candidatesMemo = { text, style, candidates: findNameCandidates(text, style) };
+  }
+  return candidatesMemo.candidates;
+}
+
+function findNameCandidates(text: string, style: HouseStyle): Word[] {
   const candidates: Word[] = [];
   const credits = text.includes('©') ? [...text.matchAll(creditLine)].map((m) => [m.index, m.index + m[0].length]) : [];
+  // Words and credits both run in text order: one pointer walks the credits.
+  let credit = 0;
   for (const word of words(text)) {
-    if (credits.length && credits.some(([start = 0, end = 0]) => word.start >= start && word.start < end)) continue;
+    while (credit < credits.length && (credits[credit]?.[1] ?? 0) <= word.start) credit++;
+    if (credit < credits.length && (credits[credit]?.[0] ?? 0) <= word.start) continue;
     const bare = withoutPossessive(word.text);
     // "DDresden" is a drop cap, the drop-cap check's; "KIEV" is read in title case below.
     if (bare.length < 4 || !isCapitalised(bare) || bare === bare.toUpperCase() || /^\p{Lu}\p{Lu}/u.test(bare)) continue;
@@ -226,13 +246,17 @@ function groupFindings(text: string, group: VariantGroup, style: HouseStyle): Fi
 /** "KIEV", "KESSLER": a name in capitals that the text (or the house style) writes in title case. */
 function capsFindings(text: string, candidates: readonly Word[], style: HouseStyle): Finding[] {
   const found: Finding[] = [];
-  for (const { word, title } of capitalisedWords(text)) {
-    const skeleton = nameSkeleton(title);
-    const spellings = new Map<string, number>();
-    for (const candidate of candidates) {
-      if (nameSkeleton(candidate.text) === skeleton)
-        spellings.set(candidate.text, (spellings.get(candidate.text) ?? 0) + 1);
-    }
+  const capitals = capitalisedWords(text);
+  if (capitals.length === 0) return found;
+  const bySkeleton = new Map<string, Map<string, number>>();
+  for (const candidate of candidates) {
+    const key = nameSkeleton(candidate.text);
+    const spellings = bySkeleton.get(key) ?? new Map<string, number>();
+    spellings.set(candidate.text, (spellings.get(candidate.text) ?? 0) + 1);
+    bySkeleton.set(key, spellings);
+  }
+  for (const { word, title } of capitals) {
+    const spellings = new Map(bySkeleton.get(nameSkeleton(title)) ?? []);
     const mapped = style.names.get(title) ?? style.variants.get(title);
     if (mapped) spellings.set(mapped, (spellings.get(mapped) ?? 0) + 1);
     if (spellings.size === 0) continue;

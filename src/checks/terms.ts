@@ -1,8 +1,14 @@
 // Terminology checks: the house style's terms (German politics), and one term written two ways in one text.
 import { isKnownWord } from './dictionary.ts';
 import { loadHouseStyle } from './house-style.ts';
-import { finding, nonEmptyLines, words } from './text.ts';
+import { finding, words } from './text.ts';
 import type { Check, Finding } from './types.ts';
+
+/** The line (paragraph) of `text` that holds `offset`. */
+function paragraphAround(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(text.lastIndexOf('\n', offset) + 1, end < 0 ? text.length : end);
+}
 
 /** The house style's terms: "Prime Minister" of a German state, "faction" for Fraktion, "the traffic light". */
 export const houseStyleTerm: Check = {
@@ -15,21 +21,20 @@ export const houseStyleTerm: Check = {
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
     const found: Finding[] = [];
-    for (const line of nonEmptyLines(text)) {
-      for (const term of style.terms) {
-        if (term.context && !term.context.test(term.scope === 'text' ? text : line.text)) continue;
-        for (const match of line.text.matchAll(term.pattern)) {
-          const start = line.start + match.index;
-          const fields = {
-            check: 'house-style-term',
-            start,
-            end: start + match[0].length,
-            suggestion: term.suggestion,
-            category: 'terminology/wrong-term',
-            confidence: term.confidence,
-          };
-          found.push(finding(text, fields, 'minor', term.message));
-        }
+    // One pass of each term over the text; its context is tested on the whole text once, or on the match's paragraph.
+    for (const term of style.terms) {
+      if (term.scope === 'text' && term.context && !term.context.test(text)) continue;
+      for (const match of text.matchAll(term.pattern)) {
+        if (term.scope === 'line' && term.context && !term.context.test(paragraphAround(text, match.index))) continue;
+        const fields = {
+          check: 'house-style-term',
+          start: match.index,
+          end: match.index + match[0].length,
+          suggestion: term.suggestion,
+          category: 'terminology/wrong-term',
+          confidence: term.confidence,
+        };
+        found.push(finding(text, fields, 'minor', term.message));
       }
     }
     // Terms may overlap ("Union faction" and "faction"): the longer one, found first, wins.
