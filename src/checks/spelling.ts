@@ -81,7 +81,8 @@ export const spelling: Check = {
       }
       if (ok || isInsideToken(text, word) || isHyphenPrefix(text, word)) continue;
       // A word the text repeats is meant: a coined word or a name, not a slip; no fix proposed.
-      const repeated = (counts ??= countWords(text)).get(bare) ?? 0;
+      counts ??= countWords(text);
+      const repeated = counts.get(bare) ?? 0;
       const suggestion = repeated > 1 ? null : bestSuggestion(bare);
       const fields = {
         check: 'spelling',
