@@ -1,6 +1,6 @@
 // The corpus name index: every name spelling per skeleton, with per-article contributions that can be added and removed.
 import type { HouseStyle } from './house-style.ts';
-import { canonicalSpelling, nameCandidates, nameSkeleton } from './names.ts';
+import { canonicalSpelling, nameCandidates, nameSkeleton } from './name-candidates.ts';
 import type { CorpusText } from './types.ts';
 
 /** One spelling of a name across the corpus: how often, and in which articles. */

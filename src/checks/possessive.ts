@@ -1,7 +1,7 @@
 // Name-possessive check: a German genitive left on a name ("Habecks plan" for "Habeck's plan").
 import { isKnownWord } from './dictionary.ts';
 import { loadHouseStyle } from './house-style.ts';
-import { nameCandidates } from './names.ts';
+import { nameCandidates } from './name-candidates.ts';
 import { finding, isCapitalised, opensSentence, type Word, words } from './text.ts';
 import type { Check, Finding } from './types.ts';
 

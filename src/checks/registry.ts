@@ -8,6 +8,7 @@ import { doubledVerb, wordOrder } from './grammar.ts';
 import { dropCap, repeatedHeading } from './headings.ts';
 import { linkChecks } from './links.ts';
 import { literalPhrase } from './literal.ts';
+import { nameVariant } from './name-variant.ts';
 import { nameChecks } from './names.ts';
 import { numberChecks } from './numbers.ts';
 import { namePossessive } from './possessive.ts';
@@ -30,6 +31,7 @@ export const checks: readonly Check[] = [
   ...linkChecks,
   movedSource,
   ...nameChecks,
+  nameVariant,
   namePossessive,
   houseStyleTerm,
   termVariant,

@@ -1,6 +1,7 @@
 // Tests for name variants beyond transliteration, the possessive without apostrophe, and the terminology checks.
 import { describe, expect, it } from 'vitest';
-import { houseStyleName, nameVariant } from '../../src/checks/names.ts';
+import { nameVariant } from '../../src/checks/name-variant.ts';
+import { houseStyleName } from '../../src/checks/names.ts';
 import { namePossessive } from '../../src/checks/possessive.ts';
 import { houseStyleTerm, termVariant } from '../../src/checks/terms.ts';
 import { spans } from './helpers.ts';
