@@ -1,12 +1,17 @@
 // Tests for name variants beyond transliteration, the possessive without apostrophe, and the terminology checks.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadHouseStyle } from '../../src/checks/house-style.ts';
 import { nameVariant } from '../../src/checks/name-variant.ts';
 import { houseStyleName } from '../../src/checks/names.ts';
 import { namePossessive } from '../../src/checks/possessive.ts';
 import { houseStyleTerm, termVariant } from '../../src/checks/terms.ts';
 import { spans } from './helpers.ts';
 
-const fixes = (check: typeof nameVariant, text: string) => check.run(text).map((f) => [f.text, f.suggestion]);
+const fixes = (check: typeof nameVariant, text: string, houseStylePath?: string) =>
+  check.run(text, houseStylePath ? { houseStylePath } : {}).map((f) => [f.text, f.suggestion]);
 
 describe('name-variant (forms)', () => {
   it('finds names one letter apart beside the same name, in capitals, with ß/ss, and cased two ways', () => {
@@ -63,6 +68,20 @@ describe('house-style-term', () => {
       ['Union faction', 'CDU/CSU parliamentary group'],
       ['traffic light', 'traffic-light coalition'],
     ]);
+  });
+  it('reads terms from a user file, and names a broken term with its file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'house-terms-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(
+      good,
+      JSON.stringify({ terms: [{ pattern: 'Lord Mayor', suggestion: 'mayor', message: 'House style.' }] }),
+    );
+    expect(fixes(houseStyleTerm, 'The Lord Mayor spoke.', good)).toEqual([['Lord Mayor', 'mayor']]);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ terms: [{ pattern: '(unclosed', suggestion: null, message: 'x' }] }));
+    expect(() => loadHouseStyle(bad)).toThrow(/bad\.json: term "\(unclosed"/);
+    writeFileSync(bad, JSON.stringify({ places: 'Köln' }));
+    expect(() => loadHouseStyle(bad)).toThrow(/"places" must be a list of strings/);
   });
   it('leaves the same words alone outside German politics', () => {
     const text = 'Prime Minister Mikhail Mishustin spoke. A faction of the rebels left. The car hit the traffic light.';
