@@ -1,7 +1,7 @@
 // Corpus consistency: a name spelled one way in one article and another way elsewhere in the corpus.
 import { type HouseStyle, loadHouseStyle } from './house-style.ts';
-import { buildNameIndex, type CorpusNameIndex, type CorpusVariant, type SpellingUse } from './name-index.ts';
 import { nameCandidates } from './name-candidates.ts';
+import { buildNameIndex, type CorpusNameIndex, type CorpusVariant, type SpellingUse } from './name-index.ts';
 import { finding } from './text.ts';
 import type { Check, CheckContext, CorpusText, Finding } from './types.ts';
 
