@@ -19,7 +19,7 @@ import { timeFormat } from './times.ts';
 import type { Check, CheckContext, CheckFamily, Finding } from './types.ts';
 import { audioPlayer, authorBox, teaser } from './widgets.ts';
 
-/** Every check, by family: page furniture, link residue, names, German leftovers, fluency, corpus consistency. */
+/** Every check, in reporting order: furniture, links and sources, names and terms, German leftovers and formats, grammar, fluency, corpus. */
 export const checks: readonly Check[] = [
   ...furnitureChecks,
   teaser,
