@@ -33,6 +33,14 @@ describe('german-word (German lexicon)', () => {
       'Bundesnetzagentur and the Mittelstand agree, as does the Alternative für Deutschland. Sunbathers met in Ehrenfeld.';
     expect(spans(germanWord, text)).toEqual([]);
   });
+  it('finds compounds the German word lists do not hold, with or without an article', () => {
+    const text = 'Parents protest against the Kitagebühren. Tenants may apply for Heizkostenzuschuss until May.';
+    expect(spans(germanWord, text)).toEqual(['Kitagebühren', 'Heizkostenzuschuss']);
+  });
+  it('leaves a listed word standing alone (it may name a place) and English compounds alone', () => {
+    const text = 'Wiesbaden welcomed the aid. She filmed it with a Smartwatch and posted the Livestream.';
+    expect(spans(germanWord, text)).toEqual([]);
+  });
 });
 
 describe('german-quotes', () => {
