@@ -24,6 +24,9 @@ const placeEnding =
 // Words before a name, not before a common noun: a place after a preposition, a person after a title.
 const beforeName =
   /^(?:in|from|near|at|to|of|outside|around|between|via|towards|Mr|Mrs|Ms|Dr|Prof|Minister|Mayor|Chancellor|President|Governor|Senator|coach|striker|player|spokesman|spokeswoman)$/;
+// Nouns a place name stands before: "the Blasewitz district", "the Neckar valley", "the Wetterau region".
+const placeNoun =
+  /^(?:district|quarter|neighbou?rhood|suburb|borough|county|region|municipality|village|town|city|river|valley|lake|forest|mountains|island|street|square|station|stadium)$/;
 // Newspapers, broadcasters and agencies keep their German names ("the Bild", "Forsa").
 const mediaNames = new Set(['Bild', 'Welt', 'Spiegel', 'Stern', 'Focus', 'Zeit', 'Forsa', 'Kicker', 'Tagesschau']);
 // Words before a common noun: "the Ampel", "a Raser", "so-called Bürgergeld".
@@ -34,14 +37,17 @@ function isNamePart(text: string, word: Word): boolean {
   return isCapitalised(word.text) && !(opensSentence(text, word.start) && isKnownWord(word.text.toLowerCase()));
 }
 
-/** True when `word` stands where names stand: beside another capitalised word, after a title or a preposition. */
+/**
+ * True when `word` stands where names stand: beside another capitalised word, before a place noun ("district"),
+ * after a title or a preposition.
+ */
 function inNameContext(text: string, list: readonly Word[], i: number): boolean {
   const previous = list[i - 1];
   const next = list[i + 1];
   const joined = (a: Word, b: Word) => /^(?: |-)$/.test(text.slice(a.end, b.start));
   const word = list[i] as Word;
   if (previous && joined(previous, word) && isNamePart(text, previous)) return true;
-  if (next && joined(word, next) && isCapitalised(next.text)) return true;
+  if (next && joined(word, next) && (isCapitalised(next.text) || placeNoun.test(next.text))) return true;
   return previous !== undefined && beforeName.test(previous.text) && joined(previous, word);
 }
 

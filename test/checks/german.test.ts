@@ -41,6 +41,10 @@ describe('german-word (German lexicon)', () => {
     const text = 'Wiesbaden welcomed the aid. She filmed it with a Smartwatch and posted the Livestream.';
     expect(spans(germanWord, text)).toEqual([]);
   });
+  it('leaves a name before a place noun alone ("the Blasewitz district")', () => {
+    const text = 'Water reached the Blasewitz district and the Wetterau region, then the Unstrut valley.';
+    expect(spans(germanWord, text)).toEqual([]);
+  });
 });
 
 describe('german-quotes', () => {
