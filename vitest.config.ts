@@ -10,7 +10,7 @@ const withPostgres = Boolean(process.env.MT_REVIEW_TEST_PG) || process.env.CI ==
 // What only SQLite has: its files, pragmas and migration history, and a full disk faked with max_page_count.
 const sqliteOnly = ['test/store/sqlite/**', 'test/http/disk-full.test.ts'];
 // What PostgreSQL alone has: its schema, connection and LISTEN/NOTIFY, tested on the server itself.
-const postgresOnly = ['test/store/postgres/**'];
+const postgresOnly = ['test/store/postgres/**/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,7 +1,9 @@
 // Capitalised-noun check: common words capitalised in mid-sentence, the German way or as a link's first word.
-import { isDictionaryEntry, isKnownWord } from './dictionary.ts';
+import { headlineRanges, isCommonHyphenPair, namePartWords, shortQuotes } from './capital-context.ts';
+import { isClosedCompound, isDictionaryEntry, isKnownWord } from './dictionary.ts';
+import { germanKind } from './german-lexicon.ts';
 import { capitalisedLoanwords, germanNouns } from './german-words.ts';
-import { finding, isCapitalised, nonEmptyLines, opensSentence, type Word, withoutPossessive, words } from './text.ts';
+import { finding, isCapitalised, opensSentence, type Word, withoutPossessive, words } from './text.ts';
 import type { Check } from './types.ts';
 
 // Words English news capitalises on their own: titles and institutions ("the Chancellor"), brands ("on Telegram").
@@ -10,69 +12,89 @@ const institutionWords = new Set(
     'Government Chancellor President Minister Ministry Party State States Court Office League Cup Champions Council ' +
     'Commission Committee Assembly Cabinet Army Navy Prime Premier Mayor Governor Secretary Chairman Department Agency ' +
     'Bureau Authority Prosecutor Republic Kingdom Empire Embassy Foundation Institute University Club Group Prize ' +
-    'Telegram Signal Threads Meta Apple Shell Target Visa Continental Amazon Bild Welt Spiegel Stern Focus'
+    'Chancellery Senate Parliament Bundestag Union Greens Left Crown Church Pope Vatican Kremlin Pentagon West East ' +
+    'Telegram Signal Threads Meta Apple Shell Target Visa Continental Amazon Bild Welt Spiegel Stern Focus Sky'
   ).split(' '),
 );
+// "Section 315d", "Article 5", "Paragraph 2": a reference keeps its capital.
+const referenceWords = /^(?:Section|Article|Paragraph|Chapter|Annex|Clause|Rule|Point|Level|Stage|Phase|Grade)$/;
+// Words after which a capital names someone: "told Sky", "according to Forsa".
+const beforeAddressee = /^(?:told|tells|to|via)$/;
+// Words a common noun follows ("the Summer", "a Dashcam", "the higher Price"), unlike a name ("said Price").
+const beforeCommonNoun =
+  /^(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|no|any|every|each|some|new|old|next|last|first|higher|lower|high|low|big|small|great|whole)$/i;
 
-/** Ranges of short quotations ("“Just and Democratic World Order”"): titles and slogans keep their capitals. */
-function shortQuotes(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const match of text.matchAll(/[“"„«»‘]([^”"“«»\n]{1,60})[”"“«»’]/gu)) {
-    if (match[1] && match[1].split(/\s+/).length <= 8) ranges.push([match.index, match.index + match[0].length]);
-  }
-  return ranges;
-}
-
-// "Ministry of Defense", "Department for Education", "Bank of England": capitals joined by a small word.
-const nameConnectors = /^\s+(?:of|for|of the|for the|on|de|del|du|and)\s+$/;
-
-/** Capitalised words that stand next to another capitalised word somewhere: parts of names ("Left Party"). */
-function namePartWords(text: string, list: readonly Word[]): Set<string> {
-  const parts = new Set<string>();
-  const add = (word: Word) => parts.add(withoutPossessive(word.text));
-  for (let i = 1; i < list.length; i++) {
-    const b = list[i] as Word;
-    // The capitalised word before: the previous one, or the one before a connector ("Ministry of Defense").
-    const previous = list[i - 1];
-    const before = previous && isCapitalised(previous.text) ? previous : list[i - 2];
-    if (!before || !isCapitalised(b.text) || !isCapitalised(before.text)) continue;
-    const gap = text.slice(before.end, b.start);
-    // "The Fans": a common word opening the sentence makes no name of what follows.
-    if (opensSentence(text, before.start) && isKnownWord(before.text.toLowerCase())) continue;
-    if (/^[\s-]*$/.test(gap) || nameConnectors.test(gap)) {
-      add(before);
-      add(b);
-    }
-  }
-  return parts;
-}
-
-/** A headline or label line: short, no sentence punctuation at the end; title case is normal there. */
-function headlineRanges(text: string): Array<[number, number]> {
-  return nonEmptyLines(text)
-    .filter((line) => !/[.!?…:;][”"’)]*$/.test(line.text) || line.text.split(/\s+/).length <= 3)
-    .map((line) => [line.start, line.end]);
+/** A capitalised common word found, its fix and how sure the rule is. */
+interface Candidate {
+  word: Word;
+  suggestion: string | null;
+  confidence: number;
 }
 
 const within = (ranges: Array<[number, number]>, offset: number) => ranges.some(([s, e]) => offset >= s && offset < e);
 
+/** How sure we are that a capitalised word is a common word, or 0: known words 0.8; name-like ones only in context. */
+function commonWordConfidence(text: string, list: readonly Word[], i: number, bare: string): number {
+  const previous = list[i - 1];
+  const next = list[i + 1];
+  if (previous && beforeAddressee.test(previous.text)) return 0;
+  if (referenceWords.test(bare) && /^\s*\d/.test(text.slice(list[i]?.end ?? 0))) return 0;
+  const afterArticle = previous !== undefined && beforeCommonNoun.test(previous.text);
+  const nextIsSmall = !next || !isCapitalised(next.text);
+  if (isKnownWord(bare.toLowerCase())) {
+    if (!isDictionaryEntry(bare)) return 0.8;
+    // "Summer", "Price", "Green" are names too: only after an article, and before a small word. "Polish",
+    // "Turkish": a nationality is capitalised.
+    if (/(?:ish|ian|ese|an|ic|i)$/.test(bare)) return 0;
+    return afterArticle && nextIsSmall ? 0.65 : 0;
+  }
+  // "Dashcam": no word of the dictionary, but two of them written together, after an article; not German.
+  const compound = isClosedCompound(bare.toLowerCase()) && germanKind(bare) === null;
+  return compound && afterArticle && nextIsSmall ? 0.7 : 0;
+}
+
 /** The mid-sentence capitalised common words of `text` ("Increase" in "the Increase truck toll"). */
-function capitalisedCommonWords(text: string): Word[] {
+function capitalisedCommonWords(text: string): Candidate[] {
   const list = words(text);
   const names = namePartWords(text, list);
   const skip = [...shortQuotes(text), ...headlineRanges(text)];
-  const found: Word[] = [];
-  for (const word of list) {
-    if (!isCapitalised(word.text)) continue;
+  const found: Candidate[] = [];
+  list.forEach((word, i) => {
+    if (!isCapitalised(word.text)) return;
     const bare = withoutPossessive(word.text);
-    if (bare.length < 3 || /\p{Lu}/u.test(bare.slice(1)) || names.has(bare) || institutionWords.has(bare)) continue;
+    const next = list[i + 1];
+    // "Weather-Expert": two common words joined the German way, whatever else "Weather" is part of.
+    if (next && isCommonHyphenPair(word, next, text) && !institutionWords.has(next.text)) {
+      if (!opensSentence(text, word.start) && !within(skip, word.start)) found.push(hyphenPair(text, word, list, i));
+      return;
+    }
+    if (bare.length < 3 || /\p{Lu}/u.test(bare.slice(1)) || names.has(bare) || institutionWords.has(bare)) return;
     // German nouns are the german-word check's; loanwords keep the capital English often gives them.
-    if (germanNouns.has(bare) || capitalisedLoanwords.has(bare)) continue;
-    if (!isKnownWord(bare.toLowerCase()) || isDictionaryEntry(bare) || opensSentence(text, word.start)) continue;
+    if (germanNouns.has(bare) || capitalisedLoanwords.has(bare) || opensSentence(text, word.start)) return;
+    const previous = list[i - 1];
+    if (previous && text.slice(previous.end, word.start) === '-' && isCommonHyphenPair(previous, word, text)) return;
+    const confidence = commonWordConfidence(text, list, i, bare);
     // The range test is the costly one: last.
-    if (!within(skip, word.start)) found.push({ ...word, end: word.start + bare.length, text: bare });
-  }
+    if (confidence > 0 && !within(skip, word.start)) {
+      found.push({
+        word: { ...word, end: word.start + bare.length, text: bare },
+        suggestion: bare.toLowerCase(),
+        confidence,
+      });
+    }
+  });
   return found;
+}
+
+/** "Weather-Expert" mid-sentence: one finding for the pair and those after it; English may drop the hyphen. */
+function hyphenPair(text: string, word: Word, list: readonly Word[], i: number): Candidate {
+  let last = list[i + 1] as Word;
+  for (let k = i + 2; list[k] && text.slice(last.end, (list[k] as Word).start) === '-'; k++) last = list[k] as Word;
+  return {
+    word: { start: word.start, end: last.end, text: text.slice(word.start, last.end) },
+    suggestion: null,
+    confidence: 0.75,
+  };
 }
 
 /** A common noun capitalised in mid-sentence, the German way or as a link's first word ("the Increase truck toll"). */
@@ -80,36 +102,38 @@ export const capitalisedNoun: Check = {
   id: 'capitalised-noun',
   name: 'Capitalised common noun',
   description: 'A common word capitalised in mid-sentence, as German capitalises nouns ("the Increase truck toll").',
-  family: 'german',
+  family: 'capitalisation',
   category: 'linguistic/spelling',
   run(text) {
     const candidates = capitalisedCommonWords(text);
-    // Counted over the whole text, headlines and quotes included: "Patriot" in the headline and in the text.
+    // Counted over the whole text, headlines and quotes included ("Patriot" in the headline and in the text), but
+    // not where a sentence opens, where the capital says nothing.
     const counts = new Map<string, number>();
-    const wanted = new Set(candidates.map((word) => word.text));
+    const wanted = new Set(candidates.map(({ word }) => word.text));
     for (const word of words(text)) {
       const bare = withoutPossessive(word.text);
-      if (wanted.has(bare)) counts.set(bare, (counts.get(bare) ?? 0) + 1);
+      if (wanted.has(bare) && !opensSentence(text, word.start)) counts.set(bare, (counts.get(bare) ?? 0) + 1);
     }
     // Capitalised every time and never written small: a nickname or brand ("the Lions"), not a slip.
     const lowercase = new Set(words(text).map((word) => word.text));
     const consistent = (word: string) => (counts.get(word) ?? 0) > 1 && !lowercase.has(word.toLowerCase());
     return candidates
-      .filter((word) => !consistent(word.text))
-      .map((word) => {
-        const lower = word.text.toLowerCase();
+      .filter(({ word }) => !consistent(word.text))
+      .map(({ word, suggestion, confidence }) => {
         const fields = {
           check: 'capitalised-noun',
           start: word.start,
           end: word.end,
-          suggestion: lower,
+          suggestion,
           category: 'linguistic/spelling',
+          confidence,
         };
+        const fix = suggestion ? `: "${suggestion}"` : ', in lowercase';
         return finding(
           text,
           fields,
           'minor',
-          `"${word.text}" is a common word capitalised mid-sentence (German noun casing): "${lower}".`,
+          `"${word.text}" is a common word capitalised mid-sentence (German noun casing)${fix}.`,
         );
       });
   },

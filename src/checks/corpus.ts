@@ -1,70 +1,30 @@
 // Corpus consistency: a name spelled one way in one article and another way elsewhere in the corpus.
 import { type HouseStyle, loadHouseStyle } from './house-style.ts';
-import { canonicalSpelling, nameCandidates, nameSkeleton } from './names.ts';
+import { nameCandidates } from './name-candidates.ts';
+import { buildNameIndex, type CorpusNameIndex, type CorpusVariant, type SpellingUse } from './name-index.ts';
 import { finding } from './text.ts';
-import type { Check, CorpusText, Finding } from './types.ts';
+import type { Check, CheckContext, CorpusText, Finding } from './types.ts';
 
-/** One spelling of a name across the corpus: how often, and in which articles. */
-export interface SpellingUse {
-  spelling: string;
-  count: number;
-  articles: string[];
-}
-
-/** A name the corpus spells more than one way, with the spelling the house style or the majority settles on. */
-export interface CorpusVariant {
-  skeleton: string;
-  canonical: string;
-  spellings: SpellingUse[];
-}
-
-type Index = Map<string, Map<string, SpellingUse>>;
-
-function buildIndex(corpus: readonly CorpusText[], style: HouseStyle): Index {
-  const index: Index = new Map();
-  for (const article of corpus) {
-    for (const word of nameCandidates(article.text, style)) {
-      const key = nameSkeleton(word.text);
-      const group = index.get(key) ?? new Map<string, SpellingUse>();
-      const use = group.get(word.text) ?? { spelling: word.text, count: 0, articles: [] };
-      use.count++;
-      if (!use.articles.includes(article.id)) use.articles.push(article.id);
-      group.set(word.text, use);
-      index.set(key, group);
-    }
-  }
-  return index;
-}
-
-function variantsOf(index: Index, style: HouseStyle): CorpusVariant[] {
-  const variants: CorpusVariant[] = [];
-  for (const [skeleton, group] of index) {
-    if (group.size < 2) continue;
-    const counts = new Map([...group].map(([spelling, use]) => [spelling, use.count]));
-    variants.push({ skeleton, canonical: canonicalSpelling(counts, style), spellings: [...group.values()] });
-  }
-  return variants;
-}
+export type { CorpusVariant, SpellingUse };
 
 /** Every name the corpus spells more than one way (across or within articles): the statistics' view. */
 export function corpusNameVariants(corpus: readonly CorpusText[], houseStylePath?: string): CorpusVariant[] {
-  const style = loadHouseStyle(houseStylePath);
-  return variantsOf(buildIndex(corpus, style), style);
+  return buildNameIndex(corpus, loadHouseStyle(houseStylePath)).variants();
 }
 
 // The review runs the check once per article over the same corpus array: index it once.
-const indexCache = new WeakMap<readonly CorpusText[], Map<string, CorpusVariant>>();
+const indexCache = new WeakMap<readonly CorpusText[], { style: HouseStyle; index: CorpusNameIndex }>();
 
-function variantsBySpelling(corpus: readonly CorpusText[], style: HouseStyle): Map<string, CorpusVariant> {
-  let bySpelling = indexCache.get(corpus);
-  if (!bySpelling) {
-    bySpelling = new Map();
-    for (const variant of variantsOf(buildIndex(corpus, style), style)) {
-      for (const use of variant.spellings) bySpelling.set(use.spelling, variant);
-    }
-    indexCache.set(corpus, bySpelling);
+/** The index the context offers (kept by the importer), or one built once per corpus array. */
+function indexFor(context: CheckContext, style: HouseStyle): CorpusNameIndex | undefined {
+  if (context.nameIndex) return context.nameIndex;
+  if (!context.corpus?.length) return undefined;
+  let cached = indexCache.get(context.corpus);
+  if (cached?.style !== style) {
+    cached = { style, index: buildNameIndex(context.corpus, style) };
+    indexCache.set(context.corpus, cached);
   }
-  return bySpelling;
+  return cached.index;
 }
 
 /** A name this article spells differently from the rest of the corpus; in-article mixes are `name-variant`'s. */
@@ -75,14 +35,15 @@ export const corpusNameVariant: Check = {
   family: 'corpus',
   category: 'terminology/inconsistent-entity',
   run(text, context) {
-    if (!context?.corpus?.length) return [];
+    if (!context) return [];
     const style = loadHouseStyle(context.houseStylePath);
-    const bySpelling = variantsBySpelling(context.corpus, style);
+    const index = indexFor(context, style);
+    if (!index) return [];
     const candidates = nameCandidates(text, style);
     const spellingsHere = new Set(candidates.map((word) => word.text));
     const found: Finding[] = [];
     for (const word of candidates) {
-      const variant = bySpelling.get(word.text);
+      const variant = index.variantOf(word.text);
       if (!variant || variant.canonical === word.text || style.names.has(word.text)) continue;
       // The article mixes spellings itself: `name-variant` reports that, with the spelling the article offers.
       if (variant.spellings.some((use) => use.spelling !== word.text && spellingsHere.has(use.spelling))) continue;
@@ -97,6 +58,7 @@ export const corpusNameVariant: Check = {
         end: word.end,
         suggestion: variant.canonical,
         category: 'terminology/inconsistent-entity',
+        confidence: 0.7,
       };
       found.push(finding(text, fields, 'minor', `The corpus spells "${word.text}" as "${variant.canonical}"${where}.`));
     }

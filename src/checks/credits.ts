@@ -42,7 +42,14 @@ export const photoCredit: Check = {
     for (const credit of text.matchAll(creditPattern)) {
       for (const { index, word, fixed } of creditFixes(credit[0])) {
         const start = credit.index + index;
-        const fields = { check: 'photo-credit', start, end: start + word.length, suggestion: fixed, category };
+        const fields = {
+          check: 'photo-credit',
+          start,
+          end: start + word.length,
+          suggestion: fixed,
+          category,
+          confidence: 0.9,
+        };
         found.push(
           finding(
             text,
@@ -82,7 +89,7 @@ export const authorInitials: Check = {
       const [start, end] = initialsSpan(text, match.index, match.index + match[0].length);
       return finding(
         text,
-        { check: 'author-initials', start, end, suggestion: '', category },
+        { check: 'author-initials', start, end, suggestion: '', category, confidence: 0.9 },
         'minor',
         `Author initials ${match[0].trim()} are a German news convention: delete them.`,
       );

@@ -1,5 +1,6 @@
-// The English dictionary (nspell + dictionary-en), built lazily once, with cached look-ups.
+// The English dictionaries (nspell + dictionary-en, dictionary-en-gb for British forms), built lazily, cached look-ups.
 import dictionary from 'dictionary-en';
+import britishDictionary from 'dictionary-en-gb';
 import nspell from 'nspell';
 
 // Building the speller parses ~50,000 entries and takes a few hundred milliseconds: do it on first use only,
@@ -23,12 +24,53 @@ export function isKnownWord(word: string): boolean {
   return known;
 }
 
+/** True when the word is two known words written together ("bodycams", "livestream"), as English compounds are. */
+export function isClosedCompound(word: string): boolean {
+  for (let cut = 4; cut <= word.length - 3; cut++) {
+    if (isKnownWord(word.slice(0, cut)) && isKnownWord(word.slice(cut))) return true;
+  }
+  return false;
+}
+
+let britishSpeller: ReturnType<typeof nspell> | undefined;
+const britishCache = new Map<string, boolean>();
+// Words both dictionaries miss that English news uses.
+const supplement = new Set([
+  'exclave',
+  'exclaves',
+  'renewables',
+  'livestreams',
+  'dashcam',
+  'dashcams',
+  'bodycam',
+  'mille',
+]);
+
+/**
+ * True when American or British English knows `word` ("programme", "onwards"). The British dictionary is built on
+ * the first word the American one rejects (half a second once), so texts without such words never pay for it.
+ */
+export function isEnglishWord(word: string): boolean {
+  if (isKnownWord(word) || supplement.has(word)) return true;
+  let known = britishCache.get(word);
+  if (known === undefined) {
+    britishSpeller ??= nspell(britishDictionary as unknown as { aff: Buffer; dic: Buffer });
+    known = britishSpeller.correct(word);
+    britishCache.set(word, known);
+  }
+  return known;
+}
+
 /** True when the dictionary lists `word` itself as an entry, e.g. "Weber" or "Greens": a proper noun when capitalised. */
 export function isDictionaryEntry(word: string): boolean {
   return (getSpeller() as unknown as { data: Record<string, unknown> }).data[word] !== undefined;
 }
 
-/** The dictionary's best replacement for a misspelled word, or null when it has none (slow: cached). */
+/**
+ * The dictionary's replacement for a misspelled word when one typing slip explains it ("recieved" → "received"), or
+ * null: a word further from every suggestion is an abbreviation, a name or a coined word, and the dictionary's
+ * nearest entry would be a rarer word ("dpa" → "dopa"). Slow: cached.
+ */
 export function bestSuggestion(word: string): string | null {
   let best = suggestCache.get(word);
   if (best === undefined) {
@@ -77,5 +119,5 @@ function closest(word: string, suggestions: readonly string[]): string | null {
     const distance = typoDistance(word.toLowerCase(), suggestion.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [suggestion, distance];
   }
-  return best;
+  return bestDistance <= 1 && word.length >= 5 ? best : null;
 }

@@ -41,6 +41,8 @@ export function locateAnnotations(text: string, annotations: readonly Annotation
 /** The outcome on one text: matched pairs, annotations no finding matched, findings no annotation expected. */
 export interface TextEvaluation {
   name: string;
+  /** Words of the text (runs of non-space), the base of the false-alarm rate. */
+  words: number;
   matched: Array<{ finding: Finding; annotation: LocatedAnnotation; suggestionRight: boolean | null }>;
   missed: LocatedAnnotation[];
   unexpected: Finding[];
@@ -73,7 +75,8 @@ export function evaluateText(
   annotations: readonly LocatedAnnotation[],
 ): TextEvaluation {
   const free = new Set(findings);
-  const result: TextEvaluation = { name, matched: [], missed: [], unexpected: [] };
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const result: TextEvaluation = { name, words, matched: [], missed: [], unexpected: [] };
   for (const annotation of annotations) {
     const finding = [...free].find(
       (f) => f.check === annotation.check && f.start < annotation.end && annotation.start < f.end,
@@ -104,14 +107,36 @@ export const recall = (s: Score) => (s.expected ? s.matched / s.expected : 1);
 /** Precision: matched / found (1 when nothing was found). */
 export const precision = (s: Score) => (s.found ? s.matched / s.found : 1);
 
+/** Findings no annotation expected, per 1,000 words of the texts: the false-alarm rate on clean text. */
+export function unexpectedPerThousandWords(results: readonly TextEvaluation[]): number {
+  const words = results.reduce((total, r) => total + r.words, 0);
+  const unexpected = results.reduce((total, r) => total + r.unexpected.length, 0);
+  return words ? (unexpected * 1000) / words : 0;
+}
+
+/** Per-check scores summed into groups (check families): `groupOf` names each check's group, in `groups` order. */
+export function scoreGroups(
+  scores: readonly Score[],
+  groupOf: (check: string) => string,
+  groups: readonly string[],
+): Score[] {
+  const rows = new Map(groups.map((group) => [group, emptyScore(group)]));
+  for (const score of scores) {
+    if (score.check === 'overall') continue;
+    const group = groupOf(score.check);
+    const row = rows.get(group) ?? (rows.set(group, emptyScore(group)).get(group) as Score);
+    for (const key of scoreKeys) row[key] += score[key];
+  }
+  return [...rows.values()];
+}
+
+const scoreKeys = ['expected', 'found', 'matched', 'judged', 'right'] as const;
+const emptyScore = (check: string): Score => ({ check, expected: 0, found: 0, matched: 0, judged: 0, right: 0 });
+
 /** Scores per check, in `checkIds` order, and overall as the last row. */
 export function scoreEvaluations(results: readonly TextEvaluation[], checkIds: readonly string[]): Score[] {
-  const rows = new Map(
-    checkIds.map((check) => [check, { check, expected: 0, found: 0, matched: 0, judged: 0, right: 0 }]),
-  );
-  const row = (check: string) =>
-    rows.get(check) ??
-    (rows.set(check, { check, expected: 0, found: 0, matched: 0, judged: 0, right: 0 }).get(check) as Score);
+  const rows = new Map(checkIds.map((check) => [check, emptyScore(check)]));
+  const row = (check: string) => rows.get(check) ?? (rows.set(check, emptyScore(check)).get(check) as Score);
   for (const result of results) {
     for (const { finding, suggestionRight } of result.matched) {
       const r = row(finding.check);
@@ -126,14 +151,7 @@ export function scoreEvaluations(results: readonly TextEvaluation[], checkIds: r
     for (const finding of result.unexpected) row(finding.check).found++;
   }
   const all = [...rows.values()];
-  const sum = (key: keyof Omit<Score, 'check'>) => all.reduce((total, s) => total + s[key], 0);
-  const overall = {
-    check: 'overall',
-    expected: sum('expected'),
-    found: sum('found'),
-    matched: sum('matched'),
-    judged: sum('judged'),
-    right: sum('right'),
-  };
+  const overall = emptyScore('overall');
+  for (const score of all) for (const key of scoreKeys) overall[key] += score[key];
   return [...all, overall];
 }

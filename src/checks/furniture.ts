@@ -32,7 +32,7 @@ export const breadcrumb: Check = {
       found.push(
         finding(
           text,
-          { check: 'breadcrumb', start, end, suggestion: '', category },
+          { check: 'breadcrumb', start, end, suggestion: '', category, confidence: 0.95 },
           'major',
           'Breadcrumb of the web page, not article text: delete it.',
         ),
@@ -62,7 +62,7 @@ export const bylineLabelCheck: Check = {
       found.push(
         finding(
           text,
-          { check: 'byline-label', start, end, suggestion: 'By ', category },
+          { check: 'byline-label', start, end, suggestion: 'By ', category, confidence: 0.95 },
           'minor',
           `Byline label "${match[0].trim()}" is a translation of German "Von:": write "By".`,
         ),
@@ -94,7 +94,7 @@ export const dateLineCheck: Check = {
       found.push(
         finding(
           text,
-          { check: 'date-line', start, end, suggestion: '', category },
+          { check: 'date-line', start, end, suggestion: '', category, confidence: 0.9 },
           'minor',
           'Publication date line of the web page: delete it (the date belongs in the metadata).',
         ),
@@ -113,6 +113,21 @@ const buttonWords = new Set(
   ).split('|'),
 );
 
+// Single words that are buttons only beside other buttons on one line ("Press Split" for "Drucken Teilen").
+const comboButtonWords = new Set(['press', 'save', 'copy', 'link', 'x', 'linkedin', 'telegram', 'messenger']);
+
+/** A button label, or a row of two to six of them on one line ("Print Share", "Comments Share Print"). */
+function isButtonLine(line: string): boolean {
+  const lower = line.toLowerCase().replace(/\s+/g, ' ');
+  if (buttonWords.has(lower) || lower === 'press') return true;
+  const tokens = lower.split(/\s*[ |·•/]\s*/).filter(Boolean);
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 6 &&
+    tokens.every((token) => buttonWords.has(token) || comboButtonWords.has(token))
+  );
+}
+
 /** A line that is only a share or social button word ("split", "Share", "Comments"): delete the line. */
 export const shareButton: Check = {
   id: 'share-button',
@@ -124,12 +139,12 @@ export const shareButton: Check = {
     const lines = nonEmptyLines(text);
     const found: Finding[] = [];
     for (const line of lines) {
-      if (line.text.length > 30 || !buttonWords.has(line.text.toLowerCase().replace(/\s+/g, ' '))) continue;
+      if (line.text.length > 60 || !isButtonLine(line.text)) continue;
       const [start, end] = lineDeletionSpan(text, lines, line.index);
       found.push(
         finding(
           text,
-          { check: 'share-button', start, end, suggestion: '', category },
+          { check: 'share-button', start, end, suggestion: '', category, confidence: 0.95 },
           'major',
           `"${line.text}" is a button label of the web page (share, print, comment): delete it.`,
         ),

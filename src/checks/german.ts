@@ -1,5 +1,6 @@
 // German-leftover checks: untranslated German words, German quotation marks (noun casing is in `capitalisation.ts`).
 import { capitalisedNoun } from './capitalisation.ts';
+import { germanLeftovers } from './german-leftovers.ts';
 import { germanNouns, germanWords } from './german-words.ts';
 import { loadHouseStyle } from './house-style.ts';
 import { finding, isCapitalised, opensSentence, type Word, words } from './text.ts';
@@ -8,7 +9,8 @@ import type { Check, Finding } from './types.ts';
 export { capitalisedNoun, germanWords };
 
 // Particles of names: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg", "Place des Vosges" are English too.
-const nameParticles = new Set(['von', 'der', 'des', 'dem', 'das', 'zu', 'zum', 'zur']);
+// "Alternative für Deutschland", "Bündnis für Arbeit": German names of parties and alliances, kept in English.
+const nameParticles = new Set(['von', 'der', 'des', 'dem', 'das', 'zu', 'zum', 'zur', 'für', 'am', 'im']);
 
 /** True when the word is in a run of particles ("von der") between two capitalised words: part of a name. */
 function isNameParticle(list: readonly Word[], i: number): boolean {
@@ -35,8 +37,9 @@ function isGermanNoun(text: string, list: readonly Word[], i: number): boolean {
 export const germanWord: Check = {
   id: 'german-word',
   name: 'Untranslated German word',
-  description: 'A German word left untranslated in an English sentence ("und", "nicht", "für", "Erhöhung").',
-  family: 'german',
+  description:
+    'A German word left untranslated in an English sentence ("und", "nicht", "für"), or a German noun English does not know and German does ("Kurzarbeit", "the Ampel").',
+  family: 'german-words',
   category: 'accuracy/untranslated',
   run(text, context) {
     const style = loadHouseStyle(context?.houseStylePath);
@@ -53,6 +56,7 @@ export const germanWord: Check = {
         end: word.end,
         suggestion,
         category: 'accuracy/untranslated',
+        confidence: 0.9,
       };
       found.push(
         finding(
@@ -63,7 +67,20 @@ export const germanWord: Check = {
         ),
       );
     });
-    return found;
+    const taken = new Set(found.map((f) => f.start));
+    for (const { word, confidence } of germanLeftovers(text, style)) {
+      if (taken.has(word.start)) continue;
+      const fields = {
+        check: 'german-word',
+        start: word.start,
+        end: word.end,
+        suggestion: null,
+        category: 'accuracy/untranslated',
+        confidence,
+      };
+      found.push(finding(text, fields, 'major', `"${word.text}" is a German word, left untranslated.`));
+    }
+    return found.sort((a, b) => a.start - b.start);
   },
 };
 
@@ -75,7 +92,7 @@ export const germanQuotes: Check = {
   id: 'german-quotes',
   name: 'German quotation marks',
   description: 'German quotation marks („...“, ‚...‘, »...«) where English uses “...” and ‘...’.',
-  family: 'german',
+  family: 'formats',
   category: 'locale/quote-marks',
   run(text) {
     const found: Finding[] = [];
@@ -85,7 +102,14 @@ export const germanQuotes: Check = {
       const mark = (start: number, suggestion: string) =>
         finding(
           text,
-          { check: 'german-quotes', start, end: start + 1, suggestion, category: 'locale/quote-marks' },
+          {
+            check: 'german-quotes',
+            start,
+            end: start + 1,
+            suggestion,
+            category: 'locale/quote-marks',
+            confidence: 0.98,
+          },
           'minor',
           `German quotation mark "${text[start]}": English writes ${open}...${close}.`,
         );

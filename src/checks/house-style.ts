@@ -14,13 +14,42 @@ export interface HouseStyle {
   targets: ReadonlySet<string>;
   /** Every word of every entry, so the spelling check accepts them. */
   words: ReadonlySet<string>;
-  /** Matches any German form as a whole word, longest first. */
-  pattern: RegExp | null;
+  /** The German forms by their first word ("Sankt" → ["Sankt Petersburg"]), longest first. */
+  byFirstWord: ReadonlyMap<string, readonly string[]>;
+  /** German forms of German places that stay inside proper names ("1. FC Köln", "Boris Rhein"). */
+  places: ReadonlySet<string>;
+  /** Terms of the house style: what the MT writes ("the traffic light"), what the house writes, and when. */
+  terms: readonly HouseTerm[];
+}
+
+/** A term rule of the house style, as data: a pattern, its replacement, and the words that must be near. */
+export interface HouseTerm {
+  /** Matches the MT's term (a regular expression, case-sensitive, matched on whole words). */
+  pattern: RegExp;
+  /** The house form; null when it depends on the sentence. */
+  suggestion: string | null;
+  message: string;
+  /** Words one of which must stand near ("German politics" words), or null. */
+  context: RegExp | null;
+  /** Where `context` must match: the paragraph of the term, or anywhere in the text. */
+  scope: 'line' | 'text';
+  confidence: number;
+}
+
+interface HouseTermFile {
+  pattern: string;
+  suggestion: string | null;
+  message: string;
+  context?: string;
+  scope?: 'line' | 'text';
+  confidence?: number;
 }
 
 interface HouseStyleFile {
   names?: Record<string, string>;
   variants?: Record<string, string>;
+  places?: string[];
+  terms?: HouseTermFile[];
 }
 
 const shippedPath = new URL('./house-style.json', import.meta.url);
@@ -41,26 +70,53 @@ function readStyleFile(path: string | URL): HouseStyleFile {
       (typeof section === 'object' && section !== null && Object.values(section).every((v) => typeof v === 'string'));
     if (!valid) throw new Error(`house style ${String(path)}: "${key}" must map strings to strings`);
   }
+  if (file.places !== undefined && !(Array.isArray(file.places) && file.places.every((p) => typeof p === 'string'))) {
+    throw new Error(`house style ${String(path)}: "places" must be a list of strings`);
+  }
+  file.terms?.forEach((term, i) => {
+    const valid = typeof term?.pattern === 'string' && typeof term.message === 'string';
+    if (!valid) throw new Error(`house style ${String(path)}: term ${i + 1} needs "pattern" and "message" strings`);
+  });
   return file;
 }
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function compileTerm(term: HouseTermFile, path: string): HouseTerm {
+  try {
+    return {
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${term.pattern})(?![\\p{L}\\p{N}-])`, 'gu'),
+      suggestion: term.suggestion ?? null,
+      message: term.message,
+      context: term.context ? new RegExp(term.context, 'u') : null,
+      scope: term.scope === 'text' ? 'text' : 'line',
+      confidence: term.confidence ?? 0.8,
+    };
+  } catch (error) {
+    throw new Error(`house style ${path}: term "${term.pattern}": ${(error as Error).message}`);
+  }
+}
 
-function buildStyle(files: HouseStyleFile[]): HouseStyle {
+function buildStyle(files: Array<{ path: string; file: HouseStyleFile }>): HouseStyle {
   const names = new Map<string, string>();
   const variants = new Map<string, string>();
-  for (const file of files) {
+  const places = new Set<string>();
+  const terms: HouseTerm[] = [];
+  for (const { path, file } of files) {
     for (const [from, to] of Object.entries(file.names ?? {})) names.set(from, to);
     for (const [from, to] of Object.entries(file.variants ?? {})) variants.set(from, to);
+    for (const place of file.places ?? []) places.add(place);
+    for (const term of file.terms ?? []) terms.push(compileTerm(term, path));
   }
   const targets = new Set([...names.values(), ...variants.values()]);
   const words = new Set<string>();
   for (const entry of [...names.keys(), ...variants.keys(), ...targets]) {
     for (const word of entry.split(/[\s-]+/)) words.add(word);
   }
-  const keys = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = keys.length ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${keys.join('|')})(?![\\p{L}\\p{M}])`, 'gu') : null;
-  return { names, variants, targets, words, pattern };
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of [...names.keys()].sort((a, b) => b.length - a.length)) {
+    const first = key.split(/[\s-]/)[0] ?? key;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), key]);
+  }
+  return { names, variants, targets, words, byFirstWord, places, terms };
 }
 
 /**
@@ -71,8 +127,8 @@ export function loadHouseStyle(userPath?: string): HouseStyle {
   const path = userPath ?? process.env[houseStyleEnv] ?? '';
   const cached = cache.get(path);
   if (cached) return cached;
-  const files = [readStyleFile(shippedPath)];
-  if (path) files.push(readStyleFile(path));
+  const files = [{ path: String(shippedPath), file: readStyleFile(shippedPath) }];
+  if (path) files.push({ path, file: readStyleFile(path) });
   const style = buildStyle(files);
   cache.set(path, style);
   return style;

@@ -24,7 +24,7 @@ export const linkMarker: Check = {
         found.push(
           finding(
             text,
-            { check: 'link-marker', start, end: start + match[0].length, suggestion: '', category },
+            { check: 'link-marker', start, end: start + match[0].length, suggestion: '', category, confidence: 0.95 },
             'minor',
             'Link marker of the web page: delete the asterisk.',
           ),
@@ -66,7 +66,7 @@ export const publisherFooter: Check = {
         found.push(
           finding(
             text,
-            { check: 'publisher-footer', start, end, suggestion: '', category },
+            { check: 'publisher-footer', start, end, suggestion: '', category, confidence: 0.98 },
             'major',
             'Publisher footer explaining the link markers: delete it.',
           ),

@@ -1,29 +1,17 @@
 // Number-format checks (German leftovers too): decimal commas, dotted thousands and dates, football scores "3:1".
+import { months, numberWordMatches } from './number-words.ts';
 import { finding } from './text.ts';
 import type { Check, Finding } from './types.ts';
 
 const category = 'locale/number-format';
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 // "3,5 percent", "1,25 billion", "0,756": a comma with one or two digits after it (three could be thousands),
 // or any digits after a leading "0,". Not "1,2,3" (a list).
 const decimalComma = /(?<![\d.,])(?:\d+,\d{1,2}|0,\d+)(?![\d,]|,\d)/gu;
-// "1.200.000" (two or more groups: never an English decimal), or "12.500 people" (a count noun follows).
+// "1.200.000" (two or more groups: never an English decimal), "12.500 people" (a count noun follows),
+// "40.000 Euro", "€ 40.000" (a currency beside it).
 const dottedThousands =
-  /(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)|(?<![\d.,])\d{1,3}\.\d{3}(?=\s+(?!percent|per cent)\p{Ll})/gu;
+  /(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]\d)|(?<![\d.,])\d{1,3}\.\d{3}(?=\s+(?!percent|per cent)\p{Ll}|\s*(?:Euros?|EUR|Dollars?|USD|Francs?|CHF)\b|\s*[€$£])|(?<=(?:[€$£]|\b(?:EUR|USD|CHF))\s?)\d{1,3}\.\d{3}(?![\d.,]\d)/gu;
 // "30.03.2022" and "1.4.2023".
 const dottedDate = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)/gu;
 // "won 3:1", "(1:0)": one digit after the colon cannot be a time; a sports word nearby tells it from a ratio.
@@ -46,7 +34,7 @@ function matchesOf(text: string): Finding[] {
     found.push(
       finding(
         text,
-        { check: 'number-format', start, end: start + span.length, suggestion, category },
+        { check: 'number-format', start, end: start + span.length, suggestion, category, confidence: 0.9 },
         'major',
         message,
       ),
@@ -59,6 +47,7 @@ function matchesOf(text: string): Finding[] {
     const suggestion = dateInWords(Number(m[1]), Number(m[2]), m[3] ?? '');
     if (suggestion) add(m.index, m[0], suggestion, `German date format "${m[0]}": write "${suggestion}".`);
   }
+  for (const m of numberWordMatches(text)) add(m.start, m.span, m.suggestion, m.message);
   for (const m of text.matchAll(score)) {
     if (isSportsContext(text, m.index))
       add(
@@ -76,15 +65,19 @@ export const numberFormat: Check = {
   id: 'number-format',
   name: 'German number format',
   description:
-    'Decimal commas ("3,5 percent"), dotted thousands ("12.500 fans"), dates ("30.03.2022"), scores ("3:1").',
-  family: 'german',
+    'Decimal commas ("3,5 percent"), dotted thousands ("12.500 fans"), dates ("30.03.2022", "14. November"), "Mio."/"Mrd.", ordinals ("88. minute"), scores ("3:1").',
+  family: 'formats',
   category,
   run(text) {
-    // A dotted date also looks like dotted thousands to no pattern here, but keep one finding per span anyway.
-    const seen = new Set<number>();
-    return matchesOf(text)
-      .sort((a, b) => a.start - b.start)
-      .filter((f) => !seen.has(f.start) && seen.add(f.start) !== undefined);
+    // "1,2 Mrd." is also a decimal comma: the longest finding at a place wins, and none overlaps another.
+    let end = -1;
+    const kept: Finding[] = [];
+    for (const f of matchesOf(text).sort((a, b) => a.start - b.start || b.end - a.end)) {
+      if (f.start < end) continue;
+      kept.push(f);
+      end = f.end;
+    }
+    return kept;
   },
 };
 

@@ -26,10 +26,24 @@ export function applySuggestions(mt: string, findings: readonly Finding[]): stri
 const overlaps = (edit: Edit, finding: Finding) =>
   finding.start < Math.max(edit.mtEnd, edit.mtStart + 1) && edit.mtStart < Math.max(finding.end, finding.start + 1);
 
-/** Each edit with the first finding on its span as its label; `asOrigin` also makes the check the edit's origin. */
+/**
+ * The finding that best explains an edit: one with a fix before one without (a caption marked for review explains
+ * less than the name fix inside it), then the narrowest span, then the surest.
+ */
+function bestLabel(edit: Edit, findings: readonly Finding[]): Finding | undefined {
+  const better = (a: Finding, b: Finding) =>
+    Number(a.suggestion === null) - Number(b.suggestion === null) ||
+    a.end - a.start - (b.end - b.start) ||
+    b.confidence - a.confidence;
+  let best: Finding | undefined;
+  for (const f of findings) if (overlaps(edit, f) && (!best || better(f, best) < 0)) best = f;
+  return best;
+}
+
+/** Each edit with the finding that best explains it as its label; `asOrigin` also makes the check the edit's origin. */
 export function labelEdits(edits: readonly Edit[], findings: readonly Finding[], asOrigin: boolean): LabelledEdit[] {
   return edits.map((edit) => {
-    const finding = findings.find((f) => overlaps(edit, f));
+    const finding = bestLabel(edit, findings);
     if (!finding) return edit;
     return {
       ...edit,

@@ -57,12 +57,19 @@ function lineStartOf(text: string, offset: number): number {
 /** A finding with its text cut from `text`: the one way checks build findings. */
 export function finding(
   text: string,
-  fields: { check: string; start: number; end: number; suggestion: string | null; category: string },
+  fields: {
+    check: string;
+    start: number;
+    end: number;
+    suggestion: string | null;
+    category: string;
+    confidence: number;
+  },
   severity: Severity,
   message: string,
 ): Finding {
-  const { check, start, end, suggestion, category } = fields;
-  return { check, start, end, text: text.slice(start, end), suggestion, category, severity, message };
+  const { check, start, end, suggestion, category, confidence } = fields;
+  return { check, start, end, text: text.slice(start, end), suggestion, category, severity, message, confidence };
 }
 
 /** A word of the text: letters, with inner apostrophes ("don't", "Russia’s" stays "Russia" + "’s"). */

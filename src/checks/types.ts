@@ -1,5 +1,6 @@
 // The shapes every check shares: a finding, the context a check may read, and the check unit itself.
 import type { Severity } from '../review/taxonomy.ts';
+import type { CorpusNameIndex } from './name-index.ts';
 
 /** One problem a check found: a span of the text (JS string offsets), what to put there, and how to label it. */
 export interface Finding {
@@ -15,6 +16,11 @@ export interface Finding {
   category: string;
   severity: Severity;
   message: string;
+  /**
+   * How sure the check is that this is an error, from 0 to 1: about the share of such findings a reviewer accepts.
+   * Rules that read layout or lists are sure (0.9 and up); rules that guess from word order or context are not (0.5–0.7).
+   */
+  confidence: number;
 }
 
 /** One article of a corpus, as the corpus-wide checks read it. */
@@ -29,12 +35,28 @@ export interface CheckContext {
   articleId?: string;
   /** The corpus the article belongs to (it may include the article itself). */
   corpus?: readonly CorpusText[];
+  /**
+   * The corpus's name index, kept up to date by the caller as articles come and go (`CorpusNameIndex.add/remove`);
+   * used instead of indexing `corpus` when given.
+   */
+  nameIndex?: CorpusNameIndex;
   /** A house-style file to use on top of the shipped one (overrides MT_REVIEW_HOUSE_STYLE). */
   houseStylePath?: string;
 }
 
-/** The family a check belongs to: one file of `src/checks/` each. */
-export type CheckFamily = 'furniture' | 'links' | 'names' | 'german' | 'fluency' | 'corpus';
+/** The family a check belongs to, as `check --eval` reports them: the kinds of artifact MT of web pages leaves. */
+export type CheckFamily =
+  | 'furniture'
+  | 'links'
+  | 'formats'
+  | 'german-words'
+  | 'capitalisation'
+  | 'names'
+  | 'terminology'
+  | 'grammar'
+  | 'fluency'
+  | 'spelling'
+  | 'corpus';
 
 /** A check: a small pure unit from text to findings. */
 export interface Check {

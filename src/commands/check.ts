@@ -9,9 +9,11 @@ import {
   recall,
   type Score,
   scoreEvaluations,
+  scoreGroups,
   type TextEvaluation,
+  unexpectedPerThousandWords,
 } from '../checks/evaluate.ts';
-import { checks, runChecks } from '../checks/registry.ts';
+import { checks, families, familyOf, runChecks } from '../checks/registry.ts';
 import type { CheckContext, CorpusText, Finding } from '../checks/types.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
 
@@ -19,9 +21,11 @@ const usage = `Usage: mt-review check FILE [--json] [--house-style FILE]
        mt-review check --eval DIR [--json] [--house-style FILE]
 
 Runs the automatic checks on FILE and lists the findings (line:column, message, suggestion).
-  --json              {"findings":[{"check","start","end","text","suggestion","category","severity","message"}]}
+  --json              {"findings":[{"check","start","end","text","suggestion","category","severity","message",
+                      "confidence"}]}
   --eval DIR          score the checks against DIR/<name>.txt + DIR/<name>.expected.json: recall, precision,
-                      suggestions right, per check and overall, and per text
+                      suggestions right, per check, per family and overall, per text, and the unexpected
+                      findings per 1,000 words
   --house-style FILE  names and terms on top of the shipped list (default: $MT_REVIEW_HOUSE_STYLE)`;
 
 /** Reads a text file as the corpus does: UTF-8, BOM removed, CRLF as LF; a failure names the file. */
@@ -51,7 +55,7 @@ function printFindings(file: string, text: string, findings: readonly Finding[])
   for (const f of findings) {
     const span = JSON.stringify(f.text.length > 40 ? `${f.text.slice(0, 37)}...` : f.text);
     process.stdout.write(
-      `${file}:${lineColumn(text, f.start)}  ${f.check} [${f.severity}]  ${f.message}\n    ${span} → ${describeSuggestion(f)}\n`,
+      `${file}:${lineColumn(text, f.start)}  ${f.check} [${f.severity}, ${f.confidence}]  ${f.message}\n    ${span} → ${describeSuggestion(f)}\n`,
     );
   }
   process.stdout.write(`${findings.length} finding${findings.length === 1 ? '' : 's'}\n`);
@@ -122,15 +126,25 @@ function scoreLine(label: string, s: Score): string {
   return `${label.padEnd(22)}${String(s.expected).padStart(9)}${String(s.found).padStart(7)}${String(s.matched).padStart(9)}${percent(recall(s))}${percent(precision(s))}  ${suggestions.padStart(9)}`;
 }
 
+/** Scores per check (overall last) and per family, as `--eval` reports them. */
+function evaluationScores(results: readonly TextEvaluation[]): { checks: Score[]; families: Score[] } {
+  const perCheck = scoreEvaluations(
+    results,
+    checks.map((c) => c.id),
+  );
+  return { checks: perCheck, families: scoreGroups(perCheck, familyOf, families) };
+}
+
 function printEvaluation(results: readonly TextEvaluation[]): void {
   const header = `${'check'.padEnd(22)} expected  found  matched recall  prec.  sugg.right`;
-  const lines = [
-    header,
-    ...scoreEvaluations(
-      results,
-      checks.map((c) => c.id),
-    ).map((s) => scoreLine(s.check, s)),
-  ];
+  const scores = evaluationScores(results);
+  const lines = [header, ...scores.checks.map((s) => scoreLine(s.check, s))];
+  lines.push('', header.replace('check ', 'family'), ...scores.families.map((s) => scoreLine(s.check, s)));
+  const words = results.reduce((total, r) => total + r.words, 0);
+  lines.push(
+    '',
+    `unexpected findings per 1,000 words: ${unexpectedPerThousandWords(results).toFixed(2)} (${words} words)`,
+  );
   lines.push('', header.replace('check', 'text '));
   for (const result of results) lines.push(scoreLine(result.name, scoreEvaluations([result], []).at(-1) as Score));
   for (const result of results) {
@@ -165,10 +179,9 @@ export const command: Command = {
       if (values.json)
         process.stdout.write(
           `${JSON.stringify({
-            scores: scoreEvaluations(
-              results,
-              checks.map((c) => c.id),
-            ),
+            scores: evaluationScores(results).checks,
+            families: evaluationScores(results).families,
+            unexpectedPerThousandWords: unexpectedPerThousandWords(results),
             texts: results,
           })}\n`,
         );

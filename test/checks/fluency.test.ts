@@ -1,6 +1,7 @@
 // Tests for the fluency checks: doubled words, spacing, spelling.
 import { describe, expect, it } from 'vitest';
-import { doubledWord, spacing, spelling } from '../../src/checks/fluency.ts';
+import { doubledWord, spacing } from '../../src/checks/fluency.ts';
+import { spelling } from '../../src/checks/spelling.ts';
 import { applyFindings, spans } from './helpers.ts';
 
 describe('doubled-word', () => {
@@ -43,5 +44,14 @@ describe('spelling', () => {
     const text =
       'Lavrov spoke of a multipolar world. The colour of the centre travelled far; they organised a 5km run in Kharkiv. See www.fr.de or mail@fr.de, the d’Orsay and don’t.';
     expect(spans(spelling, text)).toEqual([]);
+  });
+  it('accepts British words, agencies, prefixes before a hyphen and derived British forms', () => {
+    const text =
+      'The programme runs from 2026 onwards, the dpa agency said; pre-crisis exclaves face deindustrialisation and renewables.';
+    expect(spans(spelling, text)).toEqual([]);
+  });
+  it('proposes no rarer word for what no single slip explains, nor for a word the text repeats', () => {
+    expect(spelling.run('The zorbling of the market.').map((f) => f.suggestion)).toEqual([null]);
+    expect(spelling.run('A new flumox rule; the flumox rules.').map((f) => f.suggestion)).toEqual([null, null]);
   });
 });

@@ -21,6 +21,32 @@ describe('german-word', () => {
   });
 });
 
+describe('german-word (German lexicon)', () => {
+  it('finds German compounds and common nouns that English does not know', () => {
+    const text = 'The firm is introducing Kurzarbeit. In the Bürgergeld debate, the Ampel lost. The Raser were caught.';
+    expect(spans(germanWord, text)).toEqual(['Kurzarbeit', 'Bürgergeld', 'Ampel', 'Raser']);
+    expect(germanWord.run(text).every((f) => f.suggestion === null && f.confidence < 0.9)).toBe(true);
+  });
+  it('leaves names, places, media and German terms English keeps alone', () => {
+    const text =
+      'Jonas Großmann spoke in Salzgitter on the Terrassenufer by the Isar. Großmann told Bild. The Bundestag, the ' +
+      'Bundesnetzagentur and the Mittelstand agree, as does the Alternative für Deutschland. Sunbathers met in Ehrenfeld.';
+    expect(spans(germanWord, text)).toEqual([]);
+  });
+  it('finds compounds the German word lists do not hold, with or without an article', () => {
+    const text = 'Parents protest against the Kitagebühren. Tenants may apply for Heizkostenzuschuss until May.';
+    expect(spans(germanWord, text)).toEqual(['Kitagebühren', 'Heizkostenzuschuss']);
+  });
+  it('leaves a listed word standing alone (it may name a place) and English compounds alone', () => {
+    const text = 'Wiesbaden welcomed the aid. She filmed it with a Smartwatch and posted the Livestream.';
+    expect(spans(germanWord, text)).toEqual([]);
+  });
+  it('leaves a name before a place noun alone ("the Blasewitz district")', () => {
+    const text = 'Water reached the Blasewitz district and the Wetterau region, then the Unstrut valley.';
+    expect(spans(germanWord, text)).toEqual([]);
+  });
+});
+
 describe('german-quotes', () => {
   it('turns „...“ into “...” and ‚...‘ into ‘...’', () => {
     const text = 'He said „We made mistakes“ and ‚no‘.';

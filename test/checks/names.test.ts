@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHouseStyle } from '../../src/checks/house-style.ts';
-import { houseStyleName, nameSkeleton, nameVariant } from '../../src/checks/names.ts';
+import { nameVariant } from '../../src/checks/name-variant.ts';
+import { houseStyleName, nameSkeleton } from '../../src/checks/names.ts';
 import { spans } from './helpers.ts';
 
 describe('nameSkeleton', () => {

@@ -1,6 +1,6 @@
 // Tests for the registry, the seed article's findings, and the evaluation on the fixtures.
 import { describe, expect, it } from 'vitest';
-import { precision, recall, scoreEvaluations } from '../../src/checks/evaluate.ts';
+import { precision, recall, scoreEvaluations, unexpectedPerThousandWords } from '../../src/checks/evaluate.ts';
 import { checks, runChecks } from '../../src/checks/registry.ts';
 import { evaluateDirectory } from '../../src/commands/check.ts';
 import { findCategory, isSeverity } from '../../src/review/taxonomy.ts';
@@ -66,5 +66,27 @@ describe('evaluation on the fixtures', () => {
     for (const name of ['clean-culture', 'clean-news-en']) {
       expect(results.find((r) => r.name === name)?.unexpected).toEqual([]);
     }
+  });
+});
+
+describe('evaluation on the realistic MT sets and clean English', () => {
+  const overallOf = (dir: string) => scoreEvaluations(evaluateDirectory(`${fixtures}${dir}`), []).at(-1);
+
+  it('reaches recall ≥ 90% and precision ≥ 95% on the development set', () => {
+    const overall = overallOf('realistic-dev');
+    expect(overall && recall(overall)).toBeGreaterThanOrEqual(0.9);
+    expect(overall && precision(overall)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps recall ≥ 85% and precision ≥ 95% on the held-out set', () => {
+    const overall = overallOf('realistic-heldout');
+    expect(overall && recall(overall)).toBeGreaterThanOrEqual(0.85);
+    expect(overall && precision(overall)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('raises at most one finding per 1,000 words of clean English news', () => {
+    const results = evaluateDirectory(`${fixtures}clean-en`);
+    expect(results.reduce((words, r) => words + r.words, 0)).toBeGreaterThan(3000);
+    expect(unexpectedPerThousandWords(results)).toBeLessThanOrEqual(1);
   });
 });

@@ -24,7 +24,9 @@ describe('mt-review check', () => {
       'category',
       'severity',
       'message',
+      'confidence',
     ]);
+    for (const f of findings) expect(f.confidence).toBeGreaterThan(0);
     expect(findings.map((f) => [f.check, f.start, f.text])).toEqual([
       ['breadcrumb', 0, 'Home page politics\n\n'],
       ['link-marker', 26, '*'],
@@ -44,6 +46,8 @@ describe('mt-review check', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^link-marker\s+\d+/m);
     expect(stdout).toMatch(/^overall\s+\d+/m);
+    expect(stdout).toMatch(/^furniture\s+\d+/m);
+    expect(stdout).toMatch(/^unexpected findings per 1,000 words: \d+\.\d\d \(\d+ words\)$/m);
   });
 
   it('exits 1 naming a missing file', async () => {

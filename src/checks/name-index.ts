@@ -1,0 +1,123 @@
+// The corpus name index: every name spelling per skeleton, with per-article contributions that can be added and removed.
+import type { HouseStyle } from './house-style.ts';
+import { canonicalSpelling, nameCandidates, nameSkeleton } from './name-candidates.ts';
+import type { CorpusText } from './types.ts';
+
+/** One spelling of a name across the corpus: how often, and in which articles. */
+export interface SpellingUse {
+  spelling: string;
+  count: number;
+  articles: string[];
+}
+
+/** A name the corpus spells more than one way, with the spelling the house style or the majority settles on. */
+export interface CorpusVariant {
+  skeleton: string;
+  canonical: string;
+  spellings: SpellingUse[];
+}
+
+interface Use {
+  count: number;
+  articles: Set<string>;
+}
+
+/**
+ * The names of a corpus, kept incrementally: adding an article costs its own names, removing it takes exactly its
+ * contribution back out, so an import of N articles is linear and a changed article costs one article's work. The
+ * result never depends on the order articles came in: ties are settled alphabetically, and article lists are sorted.
+ */
+export class CorpusNameIndex {
+  readonly #style: HouseStyle;
+  /** Per article: how often it writes each spelling. */
+  readonly #contributions = new Map<string, Map<string, number>>();
+  /** Per skeleton: each spelling's total count and the articles that write it. */
+  readonly #groups = new Map<string, Map<string, Use>>();
+  /** The variant of each skeleton with more than one spelling, computed on demand and dropped when it changes. */
+  readonly #variants = new Map<string, CorpusVariant | null>();
+
+  constructor(style: HouseStyle) {
+    this.#style = style;
+  }
+
+  /** How many articles the index holds. */
+  get size(): number {
+    return this.#contributions.size;
+  }
+
+  /** Adds an article's names; an article already in the index is replaced (its old names removed first). */
+  add(article: CorpusText): void {
+    this.remove(article.id);
+    const contribution = new Map<string, number>();
+    for (const word of nameCandidates(article.text, this.#style)) {
+      contribution.set(word.text, (contribution.get(word.text) ?? 0) + 1);
+    }
+    this.#contributions.set(article.id, contribution);
+    for (const [spelling, count] of contribution) {
+      const skeleton = nameSkeleton(spelling);
+      const group = this.#groups.get(skeleton) ?? new Map<string, Use>();
+      this.#groups.set(skeleton, group);
+      const use = group.get(spelling) ?? { count: 0, articles: new Set<string>() };
+      group.set(spelling, use);
+      use.count += count;
+      use.articles.add(article.id);
+      this.#variants.delete(skeleton);
+    }
+  }
+
+  /** Removes an article's names (nothing when the index does not hold it). */
+  remove(id: string): void {
+    const contribution = this.#contributions.get(id);
+    if (!contribution) return;
+    this.#contributions.delete(id);
+    for (const [spelling, count] of contribution) {
+      const skeleton = nameSkeleton(spelling);
+      const group = this.#groups.get(skeleton);
+      const use = group?.get(spelling);
+      if (!group || !use) continue;
+      use.count -= count;
+      use.articles.delete(id);
+      if (use.articles.size === 0) group.delete(spelling);
+      if (group.size === 0) this.#groups.delete(skeleton);
+      this.#variants.delete(skeleton);
+    }
+  }
+
+  /** The variant a spelling belongs to, or undefined when the corpus writes that name one way only. */
+  variantOf(spelling: string): CorpusVariant | undefined {
+    return this.#variant(nameSkeleton(spelling)) ?? undefined;
+  }
+
+  /** Every name the corpus spells more than one way, ordered by skeleton. */
+  variants(): CorpusVariant[] {
+    return [...this.#groups.keys()]
+      .sort()
+      .map((skeleton) => this.#variant(skeleton))
+      .filter((variant): variant is CorpusVariant => variant !== null);
+  }
+
+  #variant(skeleton: string): CorpusVariant | null {
+    const cached = this.#variants.get(skeleton);
+    if (cached !== undefined) return cached;
+    const group = this.#groups.get(skeleton);
+    let variant: CorpusVariant | null = null;
+    if (group && group.size > 1) {
+      const spellings = [...group]
+        .map(([spelling, use]) => ({ spelling, count: use.count, articles: [...use.articles].sort() }))
+        .sort((a, b) => b.count - a.count || (a.spelling < b.spelling ? -1 : 1));
+      const counts = new Map(
+        [...spellings].sort((a, b) => (a.spelling < b.spelling ? -1 : 1)).map((u) => [u.spelling, u.count]),
+      );
+      variant = { skeleton, canonical: canonicalSpelling(counts, this.#style), spellings };
+    }
+    this.#variants.set(skeleton, variant);
+    return variant;
+  }
+}
+
+/** A fresh index of `corpus`: one pass over its articles. */
+export function buildNameIndex(corpus: readonly CorpusText[], style: HouseStyle): CorpusNameIndex {
+  const index = new CorpusNameIndex(style);
+  for (const article of corpus) index.add(article);
+  return index;
+}
