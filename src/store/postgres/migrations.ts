@@ -13,7 +13,7 @@ export interface Migration {
 
 /**
  * Every migration, oldest first; append only, never edit one that has shipped. A history of its own: version 1 is
- * the whole schema as SQLite has it after its version 5, not a replay of SQLite's steps.
+ * the whole schema as SQLite has it after its version 7, not a replay of SQLite's steps.
  */
 export const migrations: readonly Migration[] = [
   {
