@@ -155,7 +155,7 @@ async function submitVerdict(decision) {
 
 form?.addEventListener('submit', (event) => {
   event.preventDefault();
-  submitVerdict(event.submitter?.value ?? 'accept');
+  void submitVerdict(event.submitter?.value ?? 'accept');
 });
 
 document.addEventListener('click', (event) => {
