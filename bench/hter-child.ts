@@ -1,8 +1,8 @@
 // Child process of the HTER benchmark: scores one article read from a JSON file, prints its time and memory as JSON.
 import { readFileSync } from 'node:fs';
-import type { Resolution } from '../src/export/resolve.ts';
-import { alignSegments, articleHter, resolvedSpans } from '../src/stats/hter.ts';
-import { tokenizeForTer } from '../src/stats/ter-tokenize.ts';
+import { alignSegments, articleHter, resolvedSpans } from '../src/metrics/hter.ts';
+import { tokenizeForTer } from '../src/metrics/ter-tokenize.ts';
+import type { Resolution } from '../src/review/resolve.ts';
 
 /** What the parent writes: the MT and its resolution (text and resolved edits). */
 export interface HterInput {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractEdits } from '../src/diff/index.ts';
-import { resolveReview } from '../src/export/resolve.ts';
-import { corpusTer } from '../src/stats/ter.ts';
-import { generateArticle } from '../test/stats/generate-article.ts';
+import { corpusTer } from '../src/metrics/ter.ts';
+import { resolveReview } from '../src/review/resolve.ts';
+import { generateArticle } from '../test/metrics/generate-article.ts';
 import type { HterFigures, HterInput } from './hter-child.ts';
 import { fixed, printTable } from './measure.ts';
 

@@ -1,9 +1,9 @@
 // One export request, as the HTTP route and the CLI both make it: format and policy checked, the review rendered.
 import type { UndecidedPolicy } from './diff/index.ts';
 import { type ExportFormat, type ExportOutput, exportFormats, findExportFormat } from './export/formats.ts';
-import { UnresolvableReviewError } from './export/integrity.ts';
-import { loadArticleReview } from './export/load-review.ts';
+import { UnresolvableReviewError } from './review/integrity.ts';
 import { articleStats } from './stats/aggregate.ts';
+import { loadArticleReview } from './store/article-review.ts';
 import type { Sql } from './store/index.ts';
 
 /** A finished export: what to send or save, and how many edits nobody decided. */

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadedArticle } from '../src/corpus/types.ts';
 import { applyVerdicts } from '../src/diff/index.ts';
-import { loadArticleReview } from '../src/export/load-review.ts';
-import { resolveReview } from '../src/export/resolve.ts';
-import type { ArticleReview } from '../src/export/types.ts';
 import { editsFor, importLoadedArticle } from '../src/import-corpus.ts';
+import type { ArticleReview } from '../src/review/article-review.ts';
+import { resolveReview } from '../src/review/resolve.ts';
+import { loadArticleReview } from '../src/store/article-review.ts';
 import { createReviewer, listEdits, recordVerdict, type Store } from '../src/store/index.ts';
 import { createTestStore, type TestStore } from './support/test-store.ts';
 

@@ -1,8 +1,8 @@
 // `mt-review score-mqm FILE.tsv [--model M] [--json]`: MQM scores of a WMT MQM ratings file, per segment and system.
 import { CorpusFileError, readArticleText } from '../corpus/read-text.ts';
-import { findScoringModel, type MqmScore, scoringModels } from '../stats/mqm-models.ts';
-import { type MqmFileScores, scoreWmtMqmText } from '../stats/score-mqm-file.ts';
-import { WmtTsvError } from '../stats/wmt-tsv.ts';
+import { findScoringModel, type MqmScore, scoringModels } from '../metrics/mqm-models.ts';
+import { type MqmFileScores, scoreWmtMqmText } from '../metrics/score-mqm-file.ts';
+import { WmtTsvError } from '../metrics/wmt-tsv.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
 
 const modelIds = scoringModels.map((model) => model.id);

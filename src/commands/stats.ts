@@ -1,7 +1,8 @@
 // `mt-review stats [--json] [--model M] [--db FILE]`: the review statistics as a short table, or as /api/stats JSON.
+
+import { findScoringModel, type MqmScore, scoringModels } from '../metrics/mqm-models.ts';
 import type { Statistics } from '../stats/aggregate.ts';
 import { loadStatistics } from '../stats/load-stats.ts';
-import { findScoringModel, type MqmScore, scoringModels } from '../stats/mqm-models.ts';
 import { type Command, parseCommandArgs, UsageError } from './args.ts';
 import { withStore } from './with-store.ts';
 

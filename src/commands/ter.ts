@@ -1,6 +1,6 @@
 // `mt-review ter --hyp FILE --ref FILE [--ref FILE2]`: corpus TER of line-parallel files, as sacrebleu computes it.
 import { CorpusFileError, readArticleText } from '../corpus/read-text.ts';
-import { corpusTer } from '../stats/ter.ts';
+import { corpusTer } from '../metrics/ter.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
 
 const usage = `Usage: mt-review ter --hyp FILE --ref FILE [--ref FILE2 ...] [--case-sensitive] [--normalized] [--no-punct] [--json]

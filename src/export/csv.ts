@@ -1,6 +1,7 @@
 // CSV export (RFC 4180): one row per verdict, the whole history, with the edit it is about.
-import type { ExportOptions } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
+
+import type { ArticleReview } from '../review/article-review.ts';
+import type { ExportOptions } from './options.ts';
 
 /** The header row, in column order. */
 export const CSV_COLUMNS = [

@@ -1,11 +1,13 @@
 // The export formats in one registry, so the HTTP route, the CLI and the download buttons list the same ones.
+
+import type { ArticleReview } from '../review/article-review.ts';
+import { type DecisionCounts, type Resolution, resolveReview } from '../review/resolve.ts';
 import { renderCsv } from './csv.ts';
 import { formatJson } from './json.ts';
 import { formatMd } from './md.ts';
 import { formatMqm } from './mqm.ts';
-import { type DecisionCounts, type ExportOptions, type Resolution, resolveReview } from './resolve.ts';
+import type { ExportOptions } from './options.ts';
 import { formatTxt } from './txt.ts';
-import type { ArticleReview } from './types.ts';
 import { formatXliff } from './xliff.ts';
 
 /** What rendering an export gives: the file's text, and the decision counts (the undecided one for a header). */

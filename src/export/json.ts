@@ -1,6 +1,8 @@
 // JSON export: the article, its edits with their standing verdicts, the full verdict history, the resolved text.
-import { type ExportOptions, type Resolution, resolveReview } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
+
+import type { ArticleReview } from '../review/article-review.ts';
+import { type Resolution, resolveReview } from '../review/resolve.ts';
+import type { ExportOptions } from './options.ts';
 
 /** Version of the JSON layout; raised when a field changes meaning or disappears. */
 export const JSON_EXPORT_VERSION = 1;

@@ -1,7 +1,8 @@
 // Markdown export: front matter with the review's state, the title as a heading, paragraphs escaped to stay text.
 import { splitParagraphs } from '../diff/index.ts';
-import { type ExportOptions, type Resolution, resolveReview } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
+import type { ArticleReview } from '../review/article-review.ts';
+import { type Resolution, resolveReview } from '../review/resolve.ts';
+import type { ExportOptions } from './options.ts';
 
 /** The review as Markdown (resolved once with the options' undecided policy). */
 export function renderMd(review: ArticleReview, options: ExportOptions = {}): string {

@@ -1,9 +1,11 @@
 // WMT MQM export: the tab-separated layout of the published WMT MQM ratings, one row per error, segments = paragraphs.
-import { issueLabel } from './labels.ts';
-import { wmtCategoryOf, wmtSeverityOf } from './mqm-categories.ts';
-import { type ParagraphUnit, paragraphUnits } from './paragraph-units.ts';
-import { type ExportOptions, type Resolution, type ResolvedEdit, resolveReview } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
+
+import type { ArticleReview } from '../review/article-review.ts';
+import { issueLabel } from '../review/labels.ts';
+import { type ParagraphUnit, paragraphUnits } from '../review/paragraph-units.ts';
+import { type Resolution, type ResolvedEdit, resolveReview } from '../review/resolve.ts';
+import { wmtCategoryOf, wmtSeverityOf } from '../review/wmt-labels.ts';
+import type { ExportOptions } from './options.ts';
 
 /**
  * The nine columns of the WMT files. The TED files add a tenth free-text `comment` (Marot reads a tenth column as

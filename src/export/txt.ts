@@ -1,6 +1,8 @@
 // Plain-text export: the corrected text as the verdicts stand, nothing else in the body.
-import { type DecisionCounts, type ExportOptions, type Resolution, resolveReview } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
+
+import type { ArticleReview } from '../review/article-review.ts';
+import { type DecisionCounts, type Resolution, resolveReview } from '../review/resolve.ts';
+import type { ExportOptions } from './options.ts';
 
 /** A plain-text export: the body, and how many edits were undecided (for a header, never inside the text). */
 export interface TextExport {

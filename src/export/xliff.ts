@@ -1,8 +1,10 @@
 // XLIFF 2.1 export: one unit per MT paragraph, the corrected text as target, reviewed errors as ITS 2.0 quality issues.
-import { issueLabel, itsSeverity } from './labels.ts';
-import { type ParagraphUnit, paragraphUnits } from './paragraph-units.ts';
-import { type ExportOptions, type Resolution, type ResolvedEdit, resolveReview } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
+
+import type { ArticleReview } from '../review/article-review.ts';
+import { issueLabel, itsSeverity } from '../review/labels.ts';
+import { type ParagraphUnit, paragraphUnits } from '../review/paragraph-units.ts';
+import { type Resolution, type ResolvedEdit, resolveReview } from '../review/resolve.ts';
+import type { ExportOptions } from './options.ts';
 import { xliffContent, xmlAttrs, xmlText } from './xml.ts';
 
 const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';

@@ -1,14 +1,7 @@
 // Review statistics of articles (pure): counts, errors, HTER and MQM scores per article, and their corpus totals.
-import type { EditProblem } from '../export/integrity.ts';
-import { issueLabel } from '../export/labels.ts';
-import { wmtCategoryOf, wmtSeverityOf } from '../export/mqm-categories.ts';
-import { paragraphUnits } from '../export/paragraph-units.ts';
-import { type DecisionCounts, type Resolution, type ResolvedEdit, resolveReview } from '../export/resolve.ts';
-import type { ArticleReview } from '../export/types.ts';
-import type { Severity } from '../review/taxonomy.ts';
-import type { PairAgreement, ReviewerStats } from './agreement.ts';
-import type { CheckStats, RecurringCorrection } from './corrections.ts';
-import { articleHter } from './hter.ts';
+
+import type { PairAgreement, ReviewerStats } from '../metrics/agreement.ts';
+import { articleHter } from '../metrics/hter.ts';
 import {
   type MqmScore,
   type ScorableError,
@@ -17,8 +10,16 @@ import {
   scorePenalty,
   scoringModels,
   weighErrors,
-} from './mqm-models.ts';
-import type { TerScore } from './ter.ts';
+} from '../metrics/mqm-models.ts';
+import type { TerScore } from '../metrics/ter.ts';
+import type { ArticleReview } from '../review/article-review.ts';
+import type { EditProblem } from '../review/integrity.ts';
+import { issueLabel } from '../review/labels.ts';
+import { paragraphUnits } from '../review/paragraph-units.ts';
+import { type DecisionCounts, type Resolution, type ResolvedEdit, resolveReview } from '../review/resolve.ts';
+import type { Severity } from '../review/taxonomy.ts';
+import { wmtCategoryOf, wmtSeverityOf } from '../review/wmt-labels.ts';
+import type { CheckStats, RecurringCorrection } from './corrections.ts';
 
 /** Errors counted: an error is a current edit whose standing verdict is accept or amend. */
 export interface ErrorCounts {

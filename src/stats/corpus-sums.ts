@@ -1,7 +1,14 @@
 // Corpus totals as running sums of article statistics: articles go in with +1 and out with -1.
-import type { DecisionCounts } from '../export/resolve.ts';
+
+import {
+  emptyCounts,
+  type MqmScore,
+  type ScoringModel,
+  type SeverityCounts,
+  scoringModels,
+} from '../metrics/mqm-models.ts';
+import type { DecisionCounts } from '../review/resolve.ts';
 import { type ArticleStats, type CorpusStats, scoreWith } from './aggregate.ts';
-import { emptyCounts, type MqmScore, type ScoringModel, type SeverityCounts, scoringModels } from './mqm-models.ts';
 
 /** Running sums of article statistics: add an article with +1, take it back with -1; the corpus is read from them. */
 export interface CorpusSums {

@@ -1,5 +1,5 @@
 // Per check precision and accepted corrections (pure): one article's counts, which add up over the corpus.
-import type { Resolution } from '../export/resolve.ts';
+import type { Resolution } from '../review/resolve.ts';
 
 /** How often a check's edits were taken: precision = (accept + amend) / decided. */
 export interface CheckStats {

@@ -1,6 +1,6 @@
 // The statistics of the store, kept up to date incrementally: an article's part is recomputed only when it changed.
-import { type EditProblem, UnresolvableReviewError } from '../export/integrity.ts';
-import { loadArticleReview } from '../export/load-review.ts';
+import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
+import { loadArticleReview } from '../store/article-review.ts';
 import { articleRevisions, type Store } from '../store/index.ts';
 import type { NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';

@@ -1,10 +1,17 @@
 // The statistics as a sum of per-article parts: each article's part is computed once per revision and kept.
-import { resolveReview } from '../export/resolve.ts';
-import type { ArticleReview } from '../export/types.ts';
+
+import {
+  currentPerReviewer,
+  type PairCells,
+  pairCells,
+  type ReviewerStats,
+  reviewerStats,
+} from '../metrics/agreement.ts';
+import { type ScoringModel, scoringModels } from '../metrics/mqm-models.ts';
+import type { ArticleReview } from '../review/article-review.ts';
+import { resolveReview } from '../review/resolve.ts';
 import { type ArticleStats, articleStats, type Statistics } from './aggregate.ts';
-import { currentPerReviewer, type PairCells, pairCells, type ReviewerStats, reviewerStats } from './agreement.ts';
 import { type AcceptedCorrection, acceptedCorrections, type CheckStats, checkCounts } from './corrections.ts';
-import { type ScoringModel, scoringModels } from './mqm-models.ts';
 import { StatsTotals } from './totals.ts';
 
 /** What one article contributes: every part additive, so the corpus is their sum and a change touches one part. */

@@ -1,9 +1,10 @@
 // Running totals of every additive part of the statistics: parts go in with +1 and out with -1, in any order.
+
+import { agreementOf, type PairCells, type ReviewerStats, sortPairs } from '../metrics/agreement.ts';
+import { type ScoringModel, scoringModels } from '../metrics/mqm-models.ts';
 import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
-import { agreementOf, type PairCells, type ReviewerStats, sortPairs } from './agreement.ts';
 import { addToSums, type CorpusSums, corpusFromSums, emptySums } from './corpus-sums.ts';
 import { type AcceptedCorrection, type CheckStats, type RecurringCorrection, withPrecision } from './corrections.ts';
-import { type ScoringModel, scoringModels } from './mqm-models.ts';
 import type { ArticlePart } from './statistics.ts';
 
 /** Accepted corrections by (MT text, correction): how often in each article. */

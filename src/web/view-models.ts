@@ -1,7 +1,7 @@
 // Shapes the review data for the review page and its JSON twin: paragraphs split into text and numbered edits.
 import { splitParagraphs } from '../diff/index.ts';
-import { type Resolution, resolveReview } from '../export/resolve.ts';
-import type { ArticleReview, StoredEdit, VerdictRecord } from '../export/types.ts';
+import type { ArticleReview, StoredEdit, VerdictRecord } from '../review/article-review.ts';
+import { type Resolution, resolveReview } from '../review/resolve.ts';
 
 /** A piece of a paragraph: plain text, or an edit with its number and its standing decision. */
 export type Segment = { text: string } | { text: string; edit: number; editId: string; state: EditState };

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TerOptions } from '../../src/stats/ter.ts';
+import type { TerOptions } from '../../src/metrics/ter.ts';
 import { cli } from '../support/cli.ts';
 import { terVectors } from '../support/ter-vectors.ts';
 

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, renderCsv } from '../../src/export/csv.ts';
-import type { ArticleReview, StoredEdit } from '../../src/export/types.ts';
+import type { ArticleReview, StoredEdit } from '../../src/review/article-review.ts';
 import { nastyReview, seedReview, verdict } from './fixtures.ts';
 
 // RFC 4180, section 2 (ABNF): records separated by CRLF, an optional CRLF at the end; a field is either quoted

@@ -1,8 +1,8 @@
 // Export test inputs: the seed article and a small nasty one, as ArticleReviews with made-up verdict histories.
 import { readFileSync } from 'node:fs';
 import { extractEdits } from '../../src/diff/index.ts';
-import { activityOf } from '../../src/export/activity.ts';
-import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
+import { activityOf } from '../../src/review/activity.ts';
+import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/review/article-review.ts';
 
 /** Text that breaks naive escaping: quotes, tab, `<script>`, `&amp;`, `]]>`, U+0001, emoji, Markdown markers. */
 export const NASTY_MT =

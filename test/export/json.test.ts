@@ -1,7 +1,7 @@
 // Tests for the JSON export: it parses, and holds the article, edits, the whole verdict history and the resolved text.
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/export/json.ts';
-import { resolveReview } from '../../src/export/resolve.ts';
+import { resolveReview } from '../../src/review/resolve.ts';
 import { NASTY_NOTE, NASTY_REVIEWER, nastyIds, nastyReview } from './fixtures.ts';
 
 describe('renderJson', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraphs } from '../../src/diff/index.ts';
 import { escapeInline, renderMd } from '../../src/export/md.ts';
-import { resolveReview } from '../../src/export/resolve.ts';
+import { resolveReview } from '../../src/review/resolve.ts';
 import { nastyReview } from './fixtures.ts';
 
 /** What a CommonMark reader makes of backslash escapes: the punctuation character alone. */

@@ -1,7 +1,7 @@
 // Tests for the plain-text export: the resolved text alone, the undecided count beside it.
 import { describe, expect, it } from 'vitest';
-import { resolveReview } from '../../src/export/resolve.ts';
 import { renderTxt } from '../../src/export/txt.ts';
+import { resolveReview } from '../../src/review/resolve.ts';
 import { nastyReview, seedReview } from './fixtures.ts';
 
 describe('renderTxt', () => {

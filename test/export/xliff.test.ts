@@ -1,9 +1,9 @@
 // Tests for the XLIFF 2.1 export: well-formed, the structure the spec requires, ITS quality issues on their spans.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { paragraphUnits } from '../../src/export/paragraph-units.ts';
-import { resolveReview } from '../../src/export/resolve.ts';
 import { renderXliff } from '../../src/export/xliff.ts';
+import { paragraphUnits } from '../../src/review/paragraph-units.ts';
+import { resolveReview } from '../../src/review/resolve.ts';
 import { NASTY_NOTE, nastyIds, nastyReview, seedReview } from './fixtures.ts';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wmtCategoryOf } from '../../src/export/mqm-categories.ts';
 import { canonicalCategory, categoryAliases, categoryNameKey } from '../../src/review/category-names.ts';
 import { categories, dimensions, findCategory } from '../../src/review/taxonomy.ts';
 import { WMT_LABELS } from '../../src/review/wmt-categories.ts';
+import { wmtCategoryOf } from '../../src/review/wmt-labels.ts';
 
 // Every name this module knows, to draw from.
 const knownNames = [...categories.map((c) => c.id), ...categoryAliases().map((alias) => alias.name)];

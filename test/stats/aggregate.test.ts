@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEdits } from '../../src/diff/index.ts';
-import { activityOf } from '../../src/export/activity.ts';
 import { renderMqm } from '../../src/export/mqm.ts';
-import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/export/types.ts';
+import { findScoringModel } from '../../src/metrics/mqm-models.ts';
+import { scoreWmtMqmText } from '../../src/metrics/score-mqm-file.ts';
+import { activityOf } from '../../src/review/activity.ts';
+import type { ArticleReview, StoredEdit, VerdictRecord } from '../../src/review/article-review.ts';
 import { articleStats, countWords } from '../../src/stats/aggregate.ts';
-import { findScoringModel } from '../../src/stats/mqm-models.ts';
-import { scoreWmtMqmText } from '../../src/stats/score-mqm-file.ts';
 import { aggregate } from '../../src/stats/statistics.ts';
 
 const recurringCorrections = (reviews: Parameters<typeof aggregate>[0]) => aggregate(reviews).recurring;

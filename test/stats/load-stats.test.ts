@@ -1,10 +1,10 @@
 // loadStatistics keeps per-article parts: after any change its answer equals a fresh aggregate over the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArticleReview } from '../../src/export/load-review.ts';
-import type { ArticleReview } from '../../src/export/types.ts';
 import { importCorpus } from '../../src/import-corpus.ts';
+import type { ArticleReview } from '../../src/review/article-review.ts';
 import { loadStatistics, warmStatistics } from '../../src/stats/load-stats.ts';
 import { aggregate } from '../../src/stats/statistics.ts';
+import { loadArticleReview } from '../../src/store/article-review.ts';
 import { createReviewer, listArticles, listEdits, recordVerdict, type Store } from '../../src/store/index.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 

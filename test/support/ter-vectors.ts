@@ -1,6 +1,6 @@
 // sacrebleu's TER test vectors, copied into the repository with their notice (test/fixtures/ter/NOTICE.md).
 import { readFileSync } from 'node:fs';
-import type { TerOptions } from '../../src/stats/ter.ts';
+import type { TerOptions } from '../../src/metrics/ter.ts';
 
 /** One vector: hypothesis lines, reference streams (line-parallel), options, and sacrebleu's result. */
 export interface TerVector {

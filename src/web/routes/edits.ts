@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Request, type Response, Router } from 'express';
 import { type Edit, splitParagraphs } from '../../diff/index.ts';
-import type { ArticleReview } from '../../export/types.ts';
 import { saveTypedCorrection } from '../../import-corpus.ts';
+import type { ArticleReview } from '../../review/article-review.ts';
 import { addReviewerEdit, ConflictError, getArticle, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';

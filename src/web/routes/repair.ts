@@ -1,7 +1,7 @@
 // Repairing an article whose edits cannot be applied together: one of them is set aside (turned stale, verdicts kept).
 import { type Request, type Response, Router } from 'express';
-import { reviewProblems } from '../../export/integrity.ts';
-import type { ArticleReview } from '../../export/types.ts';
+import type { ArticleReview } from '../../review/article-review.ts';
+import { reviewProblems } from '../../review/integrity.ts';
 import { ConflictError, NotFoundError, type Store, setEditAside } from '../../store/index.ts';
 import { HttpError } from '../errors.ts';
 import { loadReview } from './review.ts';

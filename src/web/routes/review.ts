@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Application, type NextFunction, type Request, type Response, Router } from 'express';
 import { exportFormats } from '../../export/formats.ts';
-import { UnresolvableReviewError } from '../../export/integrity.ts';
-import { loadArticleReview } from '../../export/load-review.ts';
-import type { ArticleReview } from '../../export/types.ts';
+import type { ArticleReview } from '../../review/article-review.ts';
+import { UnresolvableReviewError } from '../../review/integrity.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
+import { loadArticleReview } from '../../store/article-review.ts';
 import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';

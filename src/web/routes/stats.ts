@@ -1,10 +1,10 @@
 // The statistics: the page with its inline SVG charts (`?model=` picks the score shown) and `/api/stats`.
 import { Router } from 'express';
+import type { MqmScore } from '../../metrics/mqm-models.ts';
+import { findScoringModel } from '../../metrics/mqm-models.ts';
 import { findCategory, severities } from '../../review/taxonomy.ts';
 import type { ArticleStats, Statistics } from '../../stats/aggregate.ts';
 import { loadStatistics } from '../../stats/load-stats.ts';
-import type { MqmScore } from '../../stats/mqm-models.ts';
-import { findScoringModel } from '../../stats/mqm-models.ts';
 import { barChartSvg } from '../../stats/svg-charts.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../errors.ts';

@@ -1,8 +1,8 @@
 // `GET /api/taxonomy`: the error taxonomy a verdict's category and severity are checked against, with its mappings.
 import { Router } from 'express';
-import { wmtCategoryOf, wmtSeverityOf } from '../../export/mqm-categories.ts';
 import { categoryAliases } from '../../review/category-names.ts';
 import { categories, dimensionCategory, dimensions, severities } from '../../review/taxonomy.ts';
+import { wmtCategoryOf, wmtSeverityOf } from '../../review/wmt-labels.ts';
 
 /** The taxonomy as published: built once, it is data that does not change while the server runs. */
 function publishedTaxonomy() {

@@ -1,6 +1,6 @@
 // Recording a verdict: from the review page's form (then back to the page) or as JSON through the API.
 import { type Request, type Response, Router } from 'express';
-import type { ArticleReview } from '../../export/types.ts';
+import type { ArticleReview } from '../../review/article-review.ts';
 import { validateVerdict } from '../../review/verdict-input.ts';
 import { ConflictError, NotFoundError, type Store, type StoredVerdict } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';

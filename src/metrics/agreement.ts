@@ -1,6 +1,7 @@
 // Per reviewer (pure): verdicts given, and agreement (Cohen's kappa on the decision, observed on category, severity).
-import { standingVerdicts } from '../export/resolve.ts';
-import type { ArticleReview, VerdictRecord } from '../export/types.ts';
+
+import type { ArticleReview, VerdictRecord } from '../review/article-review.ts';
+import { standingVerdicts } from '../review/resolve.ts';
 
 /** One reviewer's current word on one edit: their latest verdict there. */
 export interface ReviewerDecision {

@@ -1,8 +1,8 @@
 // Tests for resolving a review: the standing verdict per edit, the text as the verdicts stand, counts and spans.
 import { describe, expect, it } from 'vitest';
 import { applyVerdicts } from '../../src/diff/index.ts';
-import { resolveReview, standingVerdicts } from '../../src/export/resolve.ts';
-import { NASTY_CORRECTED, NASTY_MT, nastyIds, nastyReview, seedReview, verdict } from './fixtures.ts';
+import { resolveReview, standingVerdicts } from '../../src/review/resolve.ts';
+import { NASTY_CORRECTED, NASTY_MT, nastyIds, nastyReview, seedReview, verdict } from '../export/fixtures.ts';
 
 describe('standingVerdicts', () => {
   it('takes the most recent verdict on an edit across reviewers', () => {

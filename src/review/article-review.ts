@@ -1,7 +1,7 @@
 // What every export format reads: one article with its edits and the full verdict history, as the store holds them.
 import type { ArticleMeta } from '../corpus/types.ts';
 import type { Edit } from '../diff/types.ts';
-import type { Severity } from '../review/taxonomy.ts';
+import type { Severity } from './taxonomy.ts';
 
 /** One verdict as recorded (append-only history), with the reviewer's name. */
 export interface VerdictRecord {

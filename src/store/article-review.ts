@@ -1,4 +1,6 @@
 // Reads one article's review from the store in the shape every export, the review page and the API share.
+
+import type { ArticleReview, VerdictRecord } from '../review/article-review.ts';
 import {
   currentVerdicts,
   getArticle,
@@ -7,8 +9,7 @@ import {
   reviewerActivity,
   type Sql,
   type StoredVerdict,
-} from '../store/index.ts';
-import type { ArticleReview, VerdictRecord } from './types.ts';
+} from './index.ts';
 
 /** What to read besides the article and its edits: the whole verdict history, or (default) each reviewer's latest. */
 export interface LoadOptions {

@@ -1,19 +1,7 @@
 // The step every export shares: which verdict stands for each edit, and the MT with those decisions applied.
 import { amendedReplacement, applyVerdicts, type Decision, type UndecidedPolicy } from '../diff/index.ts';
+import type { ArticleReview, StoredEdit, VerdictRecord } from './article-review.ts';
 import { reviewProblems, UnresolvableReviewError } from './integrity.ts';
-import type { ArticleReview, StoredEdit, VerdictRecord } from './types.ts';
-
-/** Options every format accepts; each format reads the ones it needs. */
-export interface ExportOptions {
-  /** What an undecided edit contributes to the text. Default `keep-correction`: the post-edit is the best guess. */
-  policy?: UndecidedPolicy;
-  /** mqm: the `system` column (default `mt`). */
-  system?: string;
-  /** mqm: added to the paragraph number to make `seg_id`, so several articles can share one file (default 0). */
-  segIdOffset?: number;
-  /** json: quality scores computed by the statistics (passed through as given). */
-  scores?: unknown;
-}
 
 /** How the current edits stand: by their standing decision, or undecided. Stale edits are not counted. */
 export interface DecisionCounts {

@@ -1,5 +1,5 @@
 // An article's HTER as sacrebleu and tercom score documents: TER per aligned segment, pooled as corpus TER.
-import type { Resolution } from '../export/resolve.ts';
+import type { Resolution } from '../review/resolve.ts';
 import { corpusTer, type TerScore } from './ter.ts';
 import { isTerWhitespace, terWhitespace } from './ter-tokenize.ts';
 

@@ -1,5 +1,5 @@
 // Per-reviewer counts of a verdict history (pure): what the store counts in SQL, for reviews built in memory.
-import type { ReviewerActivity, VerdictRecord } from './types.ts';
+import type { ReviewerActivity, VerdictRecord } from './article-review.ts';
 
 /** Each reviewer's verdicts, decisions, distinct edits and first and last time, sorted by reviewer name. */
 export function activityOf(history: readonly VerdictRecord[]): ReviewerActivity[] {

@@ -1,9 +1,9 @@
 // MQM scoring: the models on hand-made errors, WMT file reading, and Google's published TED segment scores.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findScoringModel, type ScorableError, type ScoringModel, scoreErrors } from '../../src/stats/mqm-models.ts';
-import { scoreWmtMqmText } from '../../src/stats/score-mqm-file.ts';
-import { parseWmtMqm } from '../../src/stats/wmt-tsv.ts';
+import { findScoringModel, type ScorableError, type ScoringModel, scoreErrors } from '../../src/metrics/mqm-models.ts';
+import { scoreWmtMqmText } from '../../src/metrics/score-mqm-file.ts';
+import { parseWmtMqm } from '../../src/metrics/wmt-tsv.ts';
 
 const wmtMqmDir = new URL('../fixtures/wmt-mqm/', import.meta.url);
 

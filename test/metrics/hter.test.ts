@@ -2,12 +2,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractEdits } from '../../src/diff/index.ts';
-import { resolveReview } from '../../src/export/resolve.ts';
-import type { ArticleReview, VerdictRecord } from '../../src/export/types.ts';
+import {
+  type AlignedSpan,
+  alignSegments,
+  articleHter,
+  resolvedSpans,
+  segmentWordLimit,
+} from '../../src/metrics/hter.ts';
+import { corpusTer, sentenceTer } from '../../src/metrics/ter.ts';
+import { terWhitespace, tokenizeForTer } from '../../src/metrics/ter-tokenize.ts';
+import type { ArticleReview, VerdictRecord } from '../../src/review/article-review.ts';
+import { resolveReview } from '../../src/review/resolve.ts';
 import { articleStats, countWords } from '../../src/stats/aggregate.ts';
-import { type AlignedSpan, alignSegments, articleHter, resolvedSpans, segmentWordLimit } from '../../src/stats/hter.ts';
-import { corpusTer, sentenceTer } from '../../src/stats/ter.ts';
-import { terWhitespace, tokenizeForTer } from '../../src/stats/ter-tokenize.ts';
 import { generateArticle } from './generate-article.ts';
 
 /** Spans and resolved text of edits given as [mtStart, mtEnd, replacement], in MT order. */

@@ -1,6 +1,7 @@
 // The error label an export shows for a reviewed edit: the verdict's category and severity, else the check's.
-import { type Category, findCategory, type Severity, severities } from '../review/taxonomy.ts';
-import type { StoredEdit, VerdictRecord } from './types.ts';
+
+import type { StoredEdit, VerdictRecord } from './article-review.ts';
+import { type Category, findCategory, type Severity, severities } from './taxonomy.ts';
 
 /** The category and severity that stand for an edit, and the taxonomy entry of the category (if it is known). */
 export interface IssueLabel {

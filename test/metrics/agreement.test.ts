@@ -1,12 +1,12 @@
 // Tests of reviewer agreement: Cohen's kappa against hand-computed tables, current verdicts, field agreement.
 import { describe, expect, it } from 'vitest';
-import type { VerdictRecord } from '../../src/export/types.ts';
 import {
   cohensKappa,
   currentPerReviewer,
   type ReviewerDecision,
   reviewerAgreement,
-} from '../../src/stats/agreement.ts';
+} from '../../src/metrics/agreement.ts';
+import type { VerdictRecord } from '../../src/review/article-review.ts';
 
 /** Pairs from a contingency table: `table[i][j]` times (labels[i], labels[j]). */
 function fromTable(labels: string[], table: number[][]): [string, string][] {

@@ -1,9 +1,9 @@
 // TER against sacrebleu's published vectors, plus the properties of shifts, references and options they rely on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corpusTer, sentenceTer } from '../../src/stats/ter.ts';
-import * as band from '../../src/stats/ter-edit-distance.ts';
-import { isTerWhitespace, terWhitespace, tokenizeForTer } from '../../src/stats/ter-tokenize.ts';
+import { corpusTer, sentenceTer } from '../../src/metrics/ter.ts';
+import * as band from '../../src/metrics/ter-edit-distance.ts';
+import { isTerWhitespace, terWhitespace, tokenizeForTer } from '../../src/metrics/ter-tokenize.ts';
 import { terVectors } from '../support/ter-vectors.ts';
 import * as full from './ter-full-grid.ts';
 

@@ -1,7 +1,7 @@
 // Cuts the resolved text into one piece per MT paragraph, so that MT, source and correction line up paragraph by paragraph.
 import { splitParagraphs } from '../diff/index.ts';
+import type { ArticleReview } from './article-review.ts';
 import type { Resolution, ResolvedEdit } from './resolve.ts';
-import type { ArticleReview } from './types.ts';
 
 /** One MT paragraph with what the review made of it. */
 export interface ParagraphUnit {

@@ -1,6 +1,6 @@
 // Whether an article's stored edits can be resolved at all: the check every reader runs before applying verdicts.
 import { spanProblem } from '../diff/index.ts';
-import type { ArticleReview } from './types.ts';
+import type { ArticleReview } from './article-review.ts';
 
 /** One reason an article's review cannot be resolved, naming the edit at fault. */
 export interface EditProblem {

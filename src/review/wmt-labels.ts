@@ -1,6 +1,6 @@
 // Our taxonomy in the words of the WMT MQM data sets (Freitag et al. 2021): category strings and severities.
-import type { Severity } from '../review/taxonomy.ts';
-import { WMT_CATEGORY } from '../review/wmt-categories.ts';
+import type { Severity } from './taxonomy.ts';
+import { WMT_CATEGORY } from './wmt-categories.ts';
 
 /** The WMT category string of one of our categories (see WMT_CATEGORY); `Other` for none or an unknown one. */
 export function wmtCategoryOf(categoryId: string | null): string {
