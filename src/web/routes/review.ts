@@ -2,16 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import { type Application, type NextFunction, type Request, type Response, Router } from 'express';
 import { exportFormats } from '../../export/formats.ts';
-import type { ArticleReview } from '../../review/article-review.ts';
+import { type ArticleReview, unsetTeamReview } from '../../review/article-review.ts';
 import { UnresolvableReviewError } from '../../review/integrity.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
 import { loadArticleReview } from '../../store/article-review.ts';
-import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
+import { articleStatusOf, articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { fillSlots, PageCache, type Slots, type SlottedPage } from '../page-cache.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
+import { type ViewOf, viewOf } from '../viewer.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
 export function loadReview(db: Store) {
@@ -27,10 +28,12 @@ export function loadReview(db: Store) {
 async function renderReviewPage(
   app: Application,
   db: Store,
-  review: ArticleReview,
+  seen: ViewOf,
   editId: string,
   slots: Slots,
 ): Promise<string> {
+  const status = await articleStatusOf(db, seen.review.id);
+  const { review } = seen;
   const view = buildReviewView(review);
   const selected =
     view.edits.find((e) => e.edit.id === editId) ?? view.edits.find((e) => e.state === 'undecided') ?? view.edits[0];
@@ -38,6 +41,9 @@ async function renderReviewPage(
     review,
     view,
     selected,
+    seen,
+    team: review.team ?? unsetTeamReview,
+    status,
     reviewer: { name: slots.reviewer },
     csrfToken: slots.csrfToken,
     clientRequestId: slots.clientRequestId,
@@ -50,6 +56,7 @@ async function renderReviewPage(
       articleId: review.id,
       mt: review.mt,
       hasPostEdit: review.corrected !== null,
+      viewer: seen.reviewer,
       edits: view.edits.map(pageEdit),
     }).replace(/</g, '\\u003c'),
   };
@@ -71,8 +78,9 @@ function pageEdit(e: EditView) {
     message: e.edit.message ?? null,
     suggestedCategory: e.edit.suggestedCategory ?? null,
     suggestedSeverity: e.edit.suggestedSeverity ?? null,
-    standing: e.standing,
+    outcome: e.outcome,
     current: e.current,
+    adjudication: e.adjudication,
   };
 }
 
@@ -109,17 +117,18 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
     const version = await articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
     const editId = await selectableEdit(db, id, req.query.edit);
+    const review = await loadArticleReview(db, id);
+    if (!review) throw new HttpError(404, `no article "${id}"`);
+    const seen = viewOf(req, res, review);
     let page: SlottedPage;
     try {
-      page = await pages.get(id, version, editId, async (slots) => {
-        const review = await loadArticleReview(db, id);
-        if (!review) throw new HttpError(404, `no article "${id}"`);
-        return renderReviewPage(req.app, db, review, editId, slots);
-      });
+      // One page per data version, view (a reviewer's own, or a lead's full one) and selected edit.
+      page = await pages.get(id, version, `${seen.key}\u0000${editId}`, (slots) =>
+        renderReviewPage(req.app, db, seen, editId, slots),
+      );
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
       // This article alone: its page says what is wrong and offers the repair.
-      const review = await loadArticleReview(db, id);
       res.status(409).render('review-problem', { review, problems: error.problems });
       return;
     }
@@ -130,14 +139,16 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
         fillSlots(page, { csrfToken: csrfToken ?? '', reviewer: reviewer?.name ?? '', clientRequestId: randomUUID() }),
       );
   });
-  router.get('/api/articles/:id', loadReview(db), (_req, res) => {
-    const review = res.locals.review as ArticleReview;
+  router.get('/api/articles/:id', loadReview(db), async (req, res) => {
+    const seen = viewOf(req, res, res.locals.review as ArticleReview);
+    const { review } = seen;
     const view = resolvedView(review);
     const edit = (e: (typeof view.edits)[number]) => ({
       ...e.edit,
       number: e.number,
+      outcome: e.outcome,
       verdicts: e.current,
-      standing: e.standing,
+      adjudication: e.adjudication,
     });
     res.json({
       id: review.id,
@@ -145,6 +156,11 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
       mt: review.mt,
       corrected: review.corrected,
       preview: view.resolution.text,
+      // Whose review this is: a reviewer's own (blind review hides the others' first pass), or null for everyone's.
+      viewer: seen.reviewer,
+      status: await articleStatusOf(db, review.id),
+      team: review.team ?? unsetTeamReview,
+      counts: view.resolution.counts,
       reviewed: view.reviewed,
       edits: view.edits.map(edit),
       staleEdits: view.stale.map(edit),
