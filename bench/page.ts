@@ -19,7 +19,12 @@ async function pageWeight(page: Page, url: string): Promise<Record<string, numbe
   const sizes: Promise<[string, number]>[] = [];
   const listener = (response: import('playwright-core').Response) => {
     const kind = response.request().resourceType();
-    sizes.push(response.body().then((body) => [kind, body.length] as [string, number], () => [kind, 0]));
+    sizes.push(
+      response.body().then(
+        (body) => [kind, body.length] as [string, number],
+        () => [kind, 0],
+      ),
+    );
   };
   page.on('response', listener);
   await page.goto(url, { waitUntil: 'load' });

@@ -52,7 +52,10 @@ describe('barChartSvg', () => {
 
   it('sizes itself to its content: wider for longer labels, taller for more bars', () => {
     const short = barChartSvg({ title: 'T', bars: [{ label: 'a', value: 1 }] });
-    const long = barChartSvg({ title: 'T', bars: [{ label: 'a much longer label, as long as the title of a news article can be', value: 1 }] });
+    const long = barChartSvg({
+      title: 'T',
+      bars: [{ label: 'a much longer label, as long as the title of a news article can be', value: 1 }],
+    });
     const many = barChartSvg({ title: 'T', bars: Array.from({ length: 6 }, (_, i) => ({ label: `a${i}`, value: i })) });
     expect(attribute(long, 'width')).toBeGreaterThan(attribute(short, 'width'));
     expect(attribute(many, 'height')).toBeGreaterThan(attribute(short, 'height'));
