@@ -10,7 +10,7 @@ import { maxNoteLength } from '../../review/verdict-input.ts';
 import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
-import { originLabel } from '../labels.ts';
+import { editStates, originLabel } from '../labels.ts';
 import { fillSlots, PageCache, type Slots, type SlottedPage } from '../page-cache.ts';
 import {
   checkOf,
@@ -74,6 +74,7 @@ function renderReviewPage(
       articleId: review.id,
       mt: review.mt,
       hasPostEdit: review.corrected !== null,
+      states: editStates,
       edits: view.edits.map(pageEdit),
     }).replace(/</g, '\\u003c'),
   };

@@ -10,13 +10,22 @@ export function keyboardSuite(e2e: E2E): void {
   const press = async (...keys: string[]) => {
     for (const key of keys) await e2e.page.keyboard.press(key);
   };
+  const focused = () => e2e.page.evaluate('document.activeElement?.id');
+  // Each key waits for the focus it moves: on a busy machine the next key could otherwise land in the old place.
+  const focusTo = async (key: string, id: string) => {
+    await press(key);
+    await expect.poll(focused).toBe(id);
+  };
+  const leave = async (key: string, id: string) => {
+    await press(key);
+    await expect.poll(focused).not.toBe(id);
+  };
 
   async function pickCategory(typed: string, expected: string): Promise<void> {
-    await press('c');
-    await expect.poll(() => e2e.page.evaluate('document.activeElement?.id')).toBe('category-search');
+    await focusTo('c', 'category-search');
     await e2e.page.keyboard.type(typed);
-    await press('Enter');
-    await expect.poll(() => e2e.page.locator('#category').inputValue()).toBe(expected);
+    await leave('Enter', 'category-search');
+    expect(await e2e.page.locator('#category').inputValue()).toBe(expected);
   }
 
   describe('a review by keyboard alone', () => {
@@ -26,9 +35,9 @@ export function keyboardSuite(e2e: E2E): void {
       expect(await number()).toBe('1');
       await pickCategory('furn', 'design/page-furniture');
       await press('4');
-      await press('n');
+      await focusTo('n', 'note');
       await page.keyboard.type('Breadcrumb of the page');
-      await press('Enter');
+      await leave('Enter', 'note');
       await press('a');
       await expect.poll(said).toBe('Edit 1 accepted: Page furniture, critical. Now edit 2, undecided.');
       expect(await number()).toBe('2');
@@ -38,12 +47,14 @@ export function keyboardSuite(e2e: E2E): void {
       await expect.poll(said).toContain('Edit 2 rejected: Word order, major.');
 
       await pickCategory('punct', 'linguistic/punctuation');
-      await press('1', 'n');
+      await press('1');
+      await focusTo('n', 'note');
       await page.keyboard.type('not this');
       // Esc leaves the note as it was (empty); e types the amendment and Enter records it.
-      await press('Escape', 'e');
+      await leave('Escape', 'note');
+      await focusTo('e', 'amended-text');
       await page.keyboard.type('(gone)');
-      await press('Enter');
+      await leave('Enter', 'amended-text');
       await expect.poll(said).toContain('Edit 3 amended: Punctuation, neutral.');
 
       const edits = (await apiArticle(e2e, 'bahn-with-source')).edits;

@@ -86,4 +86,5 @@ export function startPanel() {
   renderPanel();
 }
 
+/** The panel's form (absent when the article has no edit). */
 export const panelForm = form;

@@ -1,20 +1,19 @@
 // The review page's shared state: the page data, the selected edit, what the filters show, and the events by which
 // the feature modules hear of a change (select, verdict, filter) without importing each other.
+/** The element with this id. */
 export const $ = (id) => document.getElementById(id);
+/** What the server put in the page: the article id, the MT, the edits with their verdicts, the states. */
 export const data = JSON.parse($('page-data').textContent);
+/** This session's token for state-changing requests. */
 export const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
 
-/** Each state's symbol and word, as src/web/labels.ts has them (`disputed` waits for team review). */
-export const states = {
-  undecided: { symbol: '○', label: 'undecided' },
-  accept: { symbol: '✓', label: 'accepted' },
-  reject: { symbol: '✗', label: 'rejected' },
-  amend: { symbol: '✎', label: 'amended' },
-  disputed: { symbol: '⚠', label: 'disputed' },
-};
-
+/** Each state's symbol and word, as the server names them (src/web/labels.ts). */
+export const states = data.states;
+/** The state an edit shows: its standing decision, or undecided. */
 export const stateOf = (edit) => (edit.standing ? edit.standing.decision : 'undecided');
+/** Every edit by id. */
 export const editById = new Map(data.edits.map((edit) => [edit.id, edit]));
+/** The edit's marks in both columns, and its mark in the MT column. */
 export const marksOf = (edit) => document.querySelectorAll(`a.edit[data-edit="${CSS.escape(edit.id)}"]`);
 export const mtMarkOf = (edit) => document.querySelector(`a.edit-mt[data-edit="${CSS.escape(edit.id)}"]`);
 
@@ -32,6 +31,7 @@ const view = {
   passes: () => true,
 };
 
+/** The selected edit, its index, and whether the filters show an edit. */
 export const selectedIndex = () => view.selected;
 export const selectedEdit = () => data.edits[view.selected];
 export const isShown = (edit) => view.passes(edit);

@@ -82,7 +82,7 @@ function startCaret(forward) {
   return { cell, anchor: at, focus: at };
 }
 
-function render({ focusBox = false } = {}) {
+function render() {
   const [anchorNode, anchorOffset] = pointAt(caret.cell, caret.anchor);
   const [focusNode, focusOffset] = pointAt(caret.cell, caret.focus);
   getSelection().setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset);
@@ -98,7 +98,7 @@ function render({ focusBox = false } = {}) {
   (focusNode.nodeType === Node.TEXT_NODE ? focusNode.parentElement : focusNode).scrollIntoView({ block: 'nearest' });
   if (caret.anchor === caret.focus) return closeInlineEdit();
   const start = Math.min(caret.anchor, caret.focus);
-  openInlineEdit({ start, end: Math.max(caret.anchor, caret.focus) }, rect, { focus: focusBox });
+  openInlineEdit({ start, end: Math.max(caret.anchor, caret.focus) }, rect, { focus: false });
 }
 
 function clear() {
