@@ -15,7 +15,8 @@ function renderState(edit) {
     const inserted = mark.querySelector('ins');
     if (inserted) inserted.textContent = shown(state === 'amend' ? edit.standing.amendedText : edit.correctedText);
     mark.querySelector('.symbol').textContent = states[state].symbol;
-    mark.querySelector('.state-word').textContent = states[state].label;
+    const word = mark.querySelector('.state-word');
+    if (word) word.textContent = states[state].label;
   }
 }
 
