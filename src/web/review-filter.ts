@@ -1,5 +1,5 @@
 // The review page's filters (undecided only, origin, check, category): read from the query and applied to edits.
-// review.js applies the same rules in the browser; this is what the page shows without JavaScript.
+// views/static/review/filters.js applies the same rules in the browser; this is what the page shows without JavaScript.
 import { findCheck } from '../checks/registry.ts';
 import { findCategory } from '../review/taxonomy.ts';
 import { categoryLabel, checkLabel } from './labels.ts';
