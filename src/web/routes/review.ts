@@ -10,7 +10,19 @@ import { loadArticleReview } from '../../store/article-review.ts';
 import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import { editStates, originLabel } from '../labels.ts';
 import { fillSlots, PageCache, type Slots, type SlottedPage } from '../page-cache.ts';
+import {
+  checkOf,
+  filterKey,
+  filterOptions,
+  filterQuery,
+  isFiltered,
+  originGroups,
+  passesFilter,
+  type ReviewFilter,
+  readReviewFilter,
+} from '../review-filter.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
@@ -29,15 +41,27 @@ async function renderReviewPage(
   db: Store,
   review: ArticleReview,
   editId: string,
+  filter: ReviewFilter,
   slots: Slots,
 ): Promise<string> {
   const view = buildReviewView(review);
+  const shown = view.edits.filter((e) => passesFilter(e, filter));
   const selected =
-    view.edits.find((e) => e.edit.id === editId) ?? view.edits.find((e) => e.state === 'undecided') ?? view.edits[0];
+    view.edits.find((e) => e.edit.id === editId) ??
+    shown.find((e) => e.state === 'undecided') ??
+    shown[0] ??
+    view.edits[0];
   const locals = {
     review,
     view,
     selected,
+    filter: {
+      ...filter,
+      active: isFiltered(filter),
+      query: filterQuery(filter),
+      shown: new Set(shown.map((e) => e.edit.id)),
+    },
+    filterOptions: { origins: originGroups, ...filterOptions(view.edits, filter) },
     reviewer: { name: slots.reviewer },
     csrfToken: slots.csrfToken,
     clientRequestId: slots.clientRequestId,
@@ -50,6 +74,7 @@ async function renderReviewPage(
       articleId: review.id,
       mt: review.mt,
       hasPostEdit: review.corrected !== null,
+      states: editStates,
       edits: view.edits.map(pageEdit),
     }).replace(/</g, '\\u003c'),
   };
@@ -68,6 +93,8 @@ function pageEdit(e: EditView) {
     mtText: e.edit.mtText,
     correctedText: e.edit.correctedText,
     origin: e.edit.origin,
+    checkId: checkOf(e),
+    originLabel: originLabel(e.edit.origin, e.edit.checkId),
     message: e.edit.message ?? null,
     suggestedCategory: e.edit.suggestedCategory ?? null,
     suggestedSeverity: e.edit.suggestedSeverity ?? null,
@@ -109,12 +136,14 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
     const version = await articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
     const editId = await selectableEdit(db, id, req.query.edit);
+    const filter = readReviewFilter(req.query as Record<string, unknown>);
+    const variant = filterKey(filter) === '' ? editId : JSON.stringify([editId, filterKey(filter)]);
     let page: SlottedPage;
     try {
-      page = await pages.get(id, version, editId, async (slots) => {
+      page = await pages.get(id, version, variant, async (slots) => {
         const review = await loadArticleReview(db, id);
         if (!review) throw new HttpError(404, `no article "${id}"`);
-        return renderReviewPage(req.app, db, review, editId, slots);
+        return renderReviewPage(req.app, db, review, editId, filter, slots);
       });
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
