@@ -2,6 +2,7 @@
 import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
+import { benchPage } from './page.ts';
 import { benchStats } from './stats.ts';
 import { benchTer } from './ter.ts';
 
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['ter', benchTer],
   ['http', benchHttp],
   ['stats', () => benchStats()],
+  ['page', benchPage],
 ];
 
 const only = process.argv.slice(2);

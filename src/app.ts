@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Store } from './store/index.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
 import { createErrorHandler, notFound } from './web/errors.ts';
+import { pageLabels } from './web/labels.ts';
 import type { PageCache } from './web/page-cache.ts';
 import { checkRequestBody } from './web/request-body.ts';
 import { accountRoutes } from './web/routes/account.ts';
@@ -44,6 +45,8 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.set('etag', false);
   // Templates do not change while the server runs: compile each once (Express caches only in production otherwise).
   app.set('view cache', true);
+  // Every page names categories, severities and edit states the same way.
+  app.locals.labels = pageLabels;
   // Served over plain HTTP on localhost: HSTS and upgrade-insecure-requests would send the browser to https.
   app.use(
     helmet({

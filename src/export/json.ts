@@ -3,6 +3,7 @@
 import { type ArticleReview, unsetTeamReview } from '../review/article-review.ts';
 import { undecidedOutcome } from '../review/outcome.ts';
 import { type Resolution, resolveReview } from '../review/resolve.ts';
+import { disputedIds } from './md.ts';
 import type { ExportOptions } from './options.ts';
 
 /** Version of the JSON layout; raised when a field changes meaning or disappears. */
@@ -27,7 +28,7 @@ export function formatJson(review: ArticleReview, resolution: Resolution, option
     policy: resolution.policy,
     counts: resolution.counts,
     // The edits whose reviewers disagree and no lead has adjudicated: undecided for the text, named here.
-    disputed: resolution.edits.filter((e) => e.outcome.state === 'disputed').map((e) => e.edit.id),
+    disputed: disputedIds(resolution),
     text: resolution.text,
     team: review.team ?? unsetTeamReview,
     edits: review.edits.map((edit) => ({

@@ -57,7 +57,7 @@ export function reviewerStats(reviews: readonly ArticleReview[]): ReviewerStats[
 
 /** Each reviewer's current verdict per edit (the latest standing), from current verdicts or a whole history. */
 export function currentPerReviewer(verdicts: readonly VerdictRecord[]): ReviewerDecision[] {
-  return [...currentDecisions(verdicts).verdicts.values()].flatMap((list) =>
+  const decisions = [...currentDecisions(verdicts).verdicts.values()].flatMap((list) =>
     list.map(({ editId, reviewer, decision, category, severity }) => ({
       editId,
       reviewer,
@@ -66,7 +66,12 @@ export function currentPerReviewer(verdicts: readonly VerdictRecord[]): Reviewer
       severity,
     })),
   );
+  return decisions.sort((a, b) =>
+    a.reviewer === b.reviewer ? order(a.editId, b.editId) : order(a.reviewer, b.reviewer),
+  );
 }
+
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A table of two raters' labels: `${labelA}\u0000${labelB}` → how often. */
 type LabelTable = Record<string, number>;

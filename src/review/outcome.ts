@@ -22,7 +22,7 @@ export interface Outcome {
   by: string[];
   /** When it came to stand: the latest of the agreeing verdicts, or the adjudication. */
   at: string | null;
-  /** The lead's note on an adjudication. */
+  /** The lead's note on an adjudication; the agreeing reviewers' notes, joined by ` | `, on an agreement. */
   note: string | null;
 }
 
@@ -80,7 +80,7 @@ export function outcomeOf(current: readonly VerdictRecord[], adjudication?: Verd
     severity: latest.severity,
     by,
     at: latest.createdAt,
-    note: null,
+    note: ordered.flatMap((v) => (v.note ? [v.note] : [])).join(' | ') || null,
   };
 }
 

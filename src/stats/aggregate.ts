@@ -148,7 +148,8 @@ export function articleStats(
   const errors = errorsOf(resolution.edits);
   const { counts } = resolution;
   const edits = resolution.edits.length;
-  const decided = edits - counts.undecided;
+  // Decided: an outcome stands (agreed or adjudicated); disputed edits are counted apart, in `decisions`.
+  const decided = counts.accepted + counts.rejected + counts.amended;
   const segments = decided > 0 ? paragraphUnits(review, resolution).length : 0;
   const scores: Record<string, MqmScore | null> = {};
   for (const model of models) {

@@ -2,6 +2,7 @@
 import { splitParagraphs } from '../diff/index.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from '../review/article-review.ts';
 import { currentDecisions, type Outcome, undecidedOutcome } from '../review/outcome.ts';
+import { paragraphUnits } from '../review/paragraph-units.ts';
 import { type Resolution, resolveReview, standingDecision } from '../review/resolve.ts';
 
 /** A piece of a paragraph: plain text, or an edit with its number and the state it shows. */
@@ -15,12 +16,26 @@ export function stateOf(outcome: Outcome): EditState {
   return standingDecision(outcome) ?? (outcome.state === 'disputed' ? 'disputed' : 'undecided');
 }
 
-/** One row of the side-by-side view: an MT paragraph and the corrected text it becomes. */
+/** One row of the side-by-side view: an MT paragraph, its source paragraph if aligned, and what it becomes. */
 export interface ReviewRow {
   paragraph: number;
+  /** Where the paragraph's text starts and ends in the MT (the page maps a text selection to offsets with them). */
+  mtStart: number;
+  mtEnd: number;
+  /** The source paragraph at the same position, when the source's paragraphs line up with the MT's; else null. */
+  source: string | null;
   mt: Segment[];
   corrected: Segment[];
 }
+
+/**
+ * The source beside the MT: `aligned` when it has as many paragraphs as the MT (each row carries its own), else
+ * the whole source as one block, with both counts for the note that says why. Null when the article has none.
+ */
+export type SourceView =
+  | { aligned: true; language: string | null }
+  | { aligned: false; language: string | null; text: string; sourceParagraphs: number; mtParagraphs: number }
+  | null;
 
 /** An edit as the page and the API show it. */
 export interface EditView {
@@ -37,6 +52,7 @@ export interface EditView {
 /** Everything the review page shows. */
 export interface ReviewView {
   rows: ReviewRow[];
+  source: SourceView;
   edits: EditView[];
   stale: EditView[];
   reviewed: number;
@@ -56,8 +72,10 @@ export function buildReviewView(review: ArticleReview): ReviewView {
   };
   const edits = resolution.edits.map((resolved, i) => view(resolved.edit, i + 1));
   const stale = resolution.stale.map((edit, i) => view(edit, edits.length + i + 1));
+  const rows = buildRows(review.mt, edits);
   return {
-    rows: buildRows(review.mt, edits),
+    rows,
+    source: alignSource(review, resolution, rows),
     edits,
     stale,
     reviewed: edits.filter((e) => e.outcome.state !== 'undecided').length,
@@ -78,8 +96,24 @@ function shown(text: string): string {
 /** Splits each MT paragraph at its edits; the corrected side shows each edit's correction in the same place. */
 function buildRows(mt: string, edits: EditView[]): ReviewRow[] {
   const { paragraphs } = splitParagraphs(mt);
-  const rows: ReviewRow[] = paragraphs.map((_, paragraph) => ({ paragraph, mt: [], corrected: [] }));
-  if (rows.length === 0) rows.push({ paragraph: 0, mt: [{ text: mt }], corrected: [{ text: mt }] });
+  const rows: ReviewRow[] = paragraphs.map((p, paragraph) => ({
+    paragraph,
+    mtStart: p.start,
+    mtEnd: p.end,
+    source: null,
+    mt: [],
+    corrected: [],
+  }));
+  if (rows.length === 0) {
+    rows.push({
+      paragraph: 0,
+      mtStart: 0,
+      mtEnd: mt.length,
+      source: null,
+      mt: [{ text: mt }],
+      corrected: [{ text: mt }],
+    });
+  }
   const cursor = paragraphs.map((p) => p.start);
   const push = (row: ReviewRow, side: 'mt' | 'corrected', segment: Segment) => {
     if (segment.text !== '' || 'edit' in segment) row[side].push(segment);
@@ -107,4 +141,19 @@ function buildRows(mt: string, edits: EditView[]): ReviewRow[] {
     push(rows[i] as ReviewRow, 'corrected', { text: rest });
   });
   return rows;
+}
+
+/** Puts each source paragraph on its row when the paragraphs line up (the exports' rule), else keeps it a block. */
+function alignSource(review: ArticleReview, resolution: Resolution, rows: ReviewRow[]): SourceView {
+  if (review.source === null) return null;
+  const language = review.meta.sourceLang ?? null;
+  const units = paragraphUnits(review, resolution);
+  if (units.length === rows.length && units.every((unit) => unit.source !== null)) {
+    rows.forEach((row, i) => {
+      row.source = units[i]?.source ?? null;
+    });
+    return { aligned: true, language };
+  }
+  const sourceParagraphs = splitParagraphs(review.source).paragraphs.length;
+  return { aligned: false, language, text: review.source.trim(), sourceParagraphs, mtParagraphs: units.length };
 }

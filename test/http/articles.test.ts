@@ -69,7 +69,7 @@ describe('GET /articles/html-injection', () => {
     // The only script elements are the JSON data block and the external module.
     expect(html.match(/<script\b[^>]*>/g)).toEqual([
       '<script type="application/json" id="page-data">',
-      '<script type="module" src="/static/review.js">',
+      '<script type="module" src="/static/review/main.js">',
     ]);
   });
 

@@ -92,5 +92,5 @@ describe('the review page and the article JSON as the history grows', () => {
     expect(history.match(/<li>/g)).toHaveLength(50);
     expect(history).toContain('n 2989');
     expect(history).toContain('Older verdicts');
-  });
+  }, 120_000); // 3,000 verdicts take a few thousand round trips on PostgreSQL
 });

@@ -240,13 +240,14 @@ BEGIN
 END $$;
 CREATE TRIGGER review_on_article_insert AFTER INSERT ON articles REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION review_of_new_articles();
-CREATE FUNCTION bump_revision_of_reviewed_articles() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Row-level: a trigger on some columns only cannot have a transition table.
+CREATE FUNCTION bump_revision_of_reviewed_article() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM bump_article_revisions(ARRAY(SELECT article_id FROM new_rows));
+  PERFORM bump_article_revisions(ARRAY[NEW.article_id]);
   RETURN NULL;
 END $$;
 CREATE TRIGGER revision_on_review_setting AFTER UPDATE OF mode, approved_at ON article_review
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_revision_of_reviewed_articles();
+  FOR EACH ROW EXECUTE FUNCTION bump_revision_of_reviewed_article();
 
 CREATE TABLE assignments (
   article_id text NOT NULL REFERENCES articles(id),

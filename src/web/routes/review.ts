@@ -7,10 +7,22 @@ import { UnresolvableReviewError } from '../../review/integrity.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
 import { loadArticleReview } from '../../store/article-review.ts';
-import { articleStatusOf, articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
+import { articleStatusOf, articleVersion, getArticle, getEdit, listReviewers, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import { editStates, originLabel } from '../labels.ts';
 import { fillSlots, PageCache, type Slots, type SlottedPage } from '../page-cache.ts';
+import {
+  checkOf,
+  filterKey,
+  filterOptions,
+  filterQuery,
+  isFiltered,
+  originGroups,
+  passesFilter,
+  type ReviewFilter,
+  readReviewFilter,
+} from '../review-filter.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
 import { type ViewOf, viewOf } from '../viewer.ts';
 
@@ -30,13 +42,18 @@ async function renderReviewPage(
   db: Store,
   seen: ViewOf,
   editId: string,
+  filter: ReviewFilter,
   slots: Slots,
 ): Promise<string> {
   const status = await articleStatusOf(db, seen.review.id);
   const { review } = seen;
   const view = buildReviewView(review);
+  const shown = view.edits.filter((e) => passesFilter(e, filter));
   const selected =
-    view.edits.find((e) => e.edit.id === editId) ?? view.edits.find((e) => e.state === 'undecided') ?? view.edits[0];
+    view.edits.find((e) => e.edit.id === editId) ??
+    shown.find((e) => e.state === 'undecided') ??
+    shown[0] ??
+    view.edits[0];
   const locals = {
     review,
     view,
@@ -44,6 +61,15 @@ async function renderReviewPage(
     seen,
     team: review.team ?? unsetTeamReview,
     status,
+    // A lead assigns reviewers: the names to choose from.
+    reviewers: seen.lead ? (await listReviewers(db)).filter((r) => !r.disabledAt).map((r) => r.name) : [],
+    filter: {
+      ...filter,
+      active: isFiltered(filter),
+      query: filterQuery(filter),
+      shown: new Set(shown.map((e) => e.edit.id)),
+    },
+    filterOptions: { origins: originGroups, ...filterOptions(view.edits, filter) },
     reviewer: { name: slots.reviewer },
     csrfToken: slots.csrfToken,
     clientRequestId: slots.clientRequestId,
@@ -57,6 +83,8 @@ async function renderReviewPage(
       mt: review.mt,
       hasPostEdit: review.corrected !== null,
       viewer: seen.reviewer,
+      lead: seen.lead,
+      states: editStates,
       edits: view.edits.map(pageEdit),
     }).replace(/</g, '\\u003c'),
   };
@@ -75,6 +103,8 @@ function pageEdit(e: EditView) {
     mtText: e.edit.mtText,
     correctedText: e.edit.correctedText,
     origin: e.edit.origin,
+    checkId: checkOf(e),
+    originLabel: originLabel(e.edit.origin, e.edit.checkId),
     message: e.edit.message ?? null,
     suggestedCategory: e.edit.suggestedCategory ?? null,
     suggestedSeverity: e.edit.suggestedSeverity ?? null,
@@ -117,14 +147,16 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
     const version = await articleVersion(db, id);
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
     const editId = await selectableEdit(db, id, req.query.edit);
+    const filter = readReviewFilter(req.query as Record<string, unknown>);
     const review = await loadArticleReview(db, id);
     if (!review) throw new HttpError(404, `no article "${id}"`);
     const seen = viewOf(req, res, review);
+    // One page per data version, view (a reviewer's own, or a lead's full one), selected edit and filter.
+    const variant = JSON.stringify([seen.key, editId, filterKey(filter)]);
     let page: SlottedPage;
     try {
-      // One page per data version, view (a reviewer's own, or a lead's full one) and selected edit.
-      page = await pages.get(id, version, `${seen.key}\u0000${editId}`, (slots) =>
-        renderReviewPage(req.app, db, seen, editId, slots),
+      page = await pages.get(id, version, variant, (slots) =>
+        renderReviewPage(req.app, db, seen, editId, filter, slots),
       );
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
@@ -158,6 +190,7 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
       preview: view.resolution.text,
       // Whose review this is: a reviewer's own (blind review hides the others' first pass), or null for everyone's.
       viewer: seen.reviewer,
+      lead: seen.lead,
       status: await articleStatusOf(db, review.id),
       team: review.team ?? unsetTeamReview,
       counts: view.resolution.counts,

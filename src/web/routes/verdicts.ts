@@ -11,8 +11,9 @@ import { loadReview } from './review.ts';
 
 /** The store's refusals as HTTP: what it did not find is the edit (the reviewer was just authenticated). */
 function asHttp(error: unknown, editId: string): unknown {
-  if (error instanceof NotFoundError)
-    return new HttpError(404, error.message.startsWith('no ') ? error.message : `no edit "${editId}"`);
+  if (error instanceof NotFoundError) {
+    return new HttpError(404, error.message.startsWith('no edit') ? `no edit "${editId}"` : error.message);
+  }
   if (error instanceof ConflictError) return new HttpError(409, error.message);
   return error;
 }
@@ -84,12 +85,14 @@ export function verdictRoutes(db: Store): Router {
   });
   router.post('/articles/:id/edits/:editId/adjudication', lead, loadReview(db), async (req, res) => {
     const url = nextEditUrl(res.locals.review as ArticleReview, String(req.params.editId), true);
+    // The panel's final buttons name the decision `final` (its verdict buttons name it `decision`).
+    req.body = { ...req.body, decision: req.body?.decision ?? req.body?.final };
     await record(commits, req, res, 'adjudication');
     res.redirect(303, url);
   });
   router.post('/articles/:id/edits/:editId/retraction', loadReview(db), async (req, res) => {
     const url = nextEditUrl(res.locals.review as ArticleReview, String(req.params.editId), false);
-    await retract(db, req, res, req.body?.kind === 'adjudication' ? 'adjudication' : 'verdict');
+    await retract(db, req, res, req.body?.undo === 'adjudication' ? 'adjudication' : 'verdict');
     res.redirect(303, url);
   });
   return router;
