@@ -19,6 +19,7 @@ import { reviewerRoutes } from './web/routes/reviewers.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { statsRoutes } from './web/routes/stats.ts';
 import { taxonomyRoutes } from './web/routes/taxonomy.ts';
+import { teamReviewRoutes } from './web/routes/team-review.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
 import { SignInThrottle, type ThrottleLimits } from './web/sign-in-throttle.ts';
 
@@ -81,6 +82,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(historyRoutes(db));
   app.use(repairRoutes(db));
   app.use(statsRoutes(db));
+  app.use(teamReviewRoutes(db));
   app.use(taxonomyRoutes());
   app.use(notFound);
   app.use(createErrorHandler());

@@ -14,18 +14,22 @@ export interface ExportResult extends ExportOutput {
 
 /** Why an export cannot be made: the article or the format is unknown, or the policy is. */
 export type ExportProblem = {
-  problem: 'unknown-article' | 'unknown-format' | 'unknown-policy' | 'unresolvable-article';
+  problem: 'unknown-article' | 'unknown-format' | 'unknown-policy' | 'unresolvable-article' | 'not-approved';
   message: string;
 };
 
 const policies: UndecidedPolicy[] = ['keep-correction', 'keep-mt'];
 
-/** Renders article `id` in `formatId`; undecided edits follow `policy` (default: keep the correction). */
+/**
+ * Renders article `id` in `formatId`; undecided and disputed edits follow `policy` (default: keep the correction).
+ * With `approvedOnly` (the final text for publishing), an article a lead has not approved is refused.
+ */
 export async function runExport(
   db: Sql,
   id: string,
   formatId: string,
   policy = 'keep-correction',
+  options: { approvedOnly?: boolean } = {},
 ): Promise<ExportResult | ExportProblem> {
   const format = findExportFormat(formatId);
   if (!format) {
@@ -39,6 +43,9 @@ export async function runExport(
   }
   const review = await loadArticleReview(db, id, { history: format.history });
   if (!review) return { problem: 'unknown-article', message: `no article "${id}"` };
+  if (options.approvedOnly && !review.team?.approval) {
+    return { problem: 'not-approved', message: `article "${id}" is not approved: only approved articles are final` };
+  }
   try {
     // The JSON export carries the article's quality figures too, as the statistics page computes them.
     const scores = format.id === 'json' ? scoresOf(articleStats(review)) : undefined;

@@ -1,11 +1,14 @@
-// JSON export: the article, its edits with their standing verdicts, the full verdict history, the resolved text.
+// JSON export: the article, its edits with their outcomes, the whole verdict history, the team review, the text.
 
-import type { ArticleReview } from '../review/article-review.ts';
+import { type ArticleReview, unsetTeamReview } from '../review/article-review.ts';
+import { undecidedOutcome } from '../review/outcome.ts';
 import { type Resolution, resolveReview } from '../review/resolve.ts';
+import { disputedIds } from './md.ts';
 import type { ExportOptions } from './options.ts';
 
 /** Version of the JSON layout; raised when a field changes meaning or disappears. */
-export const JSON_EXPORT_VERSION = 1;
+// 2: each edit carries its `outcome` (team review) instead of `standingVerdictId`; `team` and `disputed` added.
+export const JSON_EXPORT_VERSION = 2;
 
 /** The review as pretty-printed JSON (resolved once with the options' undecided policy). */
 export function renderJson(review: ArticleReview, options: ExportOptions = {}): string {
@@ -24,10 +27,13 @@ export function formatJson(review: ArticleReview, resolution: Resolution, option
     article: { id: review.id, meta: review.meta, mt: review.mt, corrected: review.corrected, source: review.source },
     policy: resolution.policy,
     counts: resolution.counts,
+    // The edits whose reviewers disagree and no lead has adjudicated: undecided for the text, named here.
+    disputed: disputedIds(resolution),
     text: resolution.text,
+    team: review.team ?? unsetTeamReview,
     edits: review.edits.map((edit) => ({
       ...edit,
-      standingVerdictId: resolution.standing.get(edit.id)?.id ?? null,
+      outcome: resolution.outcomes.get(edit.id) ?? undecidedOutcome,
       resolvedStart: spans.get(edit.id)?.start ?? null,
       resolvedEnd: spans.get(edit.id)?.end ?? null,
     })),

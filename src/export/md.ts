@@ -10,7 +10,8 @@ export function renderMd(review: ArticleReview, options: ExportOptions = {}): st
 }
 
 /**
- * The review as Markdown. The undecided count goes in YAML front matter, not in a note at the end: the desk
+ * The review as Markdown. The undecided and disputed counts (and the disputed edits' ids: reviewers disagree and
+ * no lead has decided; the undecided policy applies to them) go in YAML front matter, not in a note at the end: the desk
  * editor publishes this file, and publishing tools (Hugo, Jekyll, Pandoc) read front matter as metadata and keep
  * it out of the article, where a trailing note would be printed unless someone remembers to delete it.
  */
@@ -22,6 +23,8 @@ export function formatMd(review: ArticleReview, resolution: Resolution): string 
     `title: ${JSON.stringify(review.meta.title ?? review.id)}`,
     ...(review.meta.url ? [`source_url: ${JSON.stringify(review.meta.url)}`] : []),
     `undecided_edits: ${counts.undecided}`,
+    `disputed_edits: ${counts.disputed}`,
+    ...(counts.disputed > 0 ? [`disputed: ${JSON.stringify(disputedIds(resolution))}`] : []),
     `undecided_policy: ${resolution.policy}`,
     `accepted: ${counts.accepted}`,
     `amended: ${counts.amended}`,
@@ -31,6 +34,11 @@ export function formatMd(review: ArticleReview, resolution: Resolution): string 
   const title = `# ${escapeInline((review.meta.title ?? review.id).replace(/\s+/g, ' ').trim())}`;
   const paragraphs = splitParagraphs(resolution.text).paragraphs.map((paragraph) => escapeParagraph(paragraph.text));
   return `${[frontMatter.join('\n'), title, ...paragraphs].join('\n\n')}\n`;
+}
+
+/** The ids of the edits whose reviewers disagree and no lead has decided. */
+export function disputedIds(resolution: Resolution): string[] {
+  return resolution.edits.filter((e) => e.outcome.state === 'disputed').map((e) => e.edit.id);
 }
 
 /**

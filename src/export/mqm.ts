@@ -3,7 +3,7 @@
 import type { ArticleReview } from '../review/article-review.ts';
 import { issueLabel } from '../review/labels.ts';
 import { type ParagraphUnit, paragraphUnits } from '../review/paragraph-units.ts';
-import { type Resolution, type ResolvedEdit, resolveReview } from '../review/resolve.ts';
+import { type Resolution, type ResolvedEdit, resolveReview, settles, standingDecision } from '../review/resolve.ts';
 import { wmtCategoryOf, wmtSeverityOf } from '../review/wmt-labels.ts';
 import type { ExportOptions } from './options.ts';
 
@@ -20,16 +20,16 @@ export function renderMqm(review: ArticleReview, options: ExportOptions = {}): s
 
 /**
  * The review in the WMT MQM layout. The rated translation is the MT (`system`), so `target` is the MT paragraph
- * and `<v>...</v>` marks the MT span of each error: each accepted or amended edit under its standing verdict, one
- * row each; a paragraph without one gets a `No-error` row. Rejected and undecided edits are not errors.
- * WMT averages a segment's score over its raters, while the review has one standing verdict per edit, whoever
- * gave it; so every row carries one rater: the reviewers whose verdicts stand, joined by `+` (the reviewer's own
- * name when one reviewed the article), and the WMT score of a segment is the sum of its standing errors, as in
- * the statistics. An article with no standing verdict has no rated segment: only the header is written.
+ * and `<v>...</v>` marks the MT span of each error: each edit whose outcome stands (agreed or adjudicated) as accept
+ * or amend, one row each; a paragraph without one gets a `No-error` row. Rejected, disputed and undecided edits are
+ * not errors. WMT averages a segment's score over its raters, while the review has one outcome per edit; so every
+ * row carries one rater: the reviewers (and leads) whose word stands, joined by `+`, and the WMT score of a segment
+ * is the sum of its errors, as in the statistics. An article with no outcome standing has no rated segment: only
+ * the header is written.
  */
 export function formatMqm(review: ArticleReview, resolution: Resolution, options: ExportOptions = {}): string {
-  const decided = resolution.edits.filter((resolved) => resolved.verdict !== null);
-  const rater = [...new Set(decided.map((resolved) => resolved.verdict?.reviewer ?? ''))].join('+');
+  const decided = resolution.edits.filter((resolved) => settles(resolved.outcome));
+  const rater = [...new Set(decided.flatMap((resolved) => resolved.outcome.by))].join('+');
   const lines = [MQM_COLUMNS.join('\t')];
   if (decided.length > 0) {
     for (const unit of paragraphUnits(review, resolution)) {
@@ -39,7 +39,7 @@ export function formatMqm(review: ArticleReview, resolution: Resolution, options
       const source = neutral(unit.source ?? '');
       if (errors.length === 0) lines.push(row([...front, source, neutral(unit.mt), 'No-error', 'No-error']));
       for (const error of errors) {
-        const label = issueLabel(error.edit, error.verdict);
+        const label = issueLabel(error.edit, error.outcome);
         const target = markSpan(unit, error);
         lines.push(row([...front, source, target, wmtCategoryOf(label.categoryId), wmtSeverityOf(label.severity)]));
       }
@@ -49,7 +49,8 @@ export function formatMqm(review: ArticleReview, resolution: Resolution, options
 }
 
 function isError(resolved: ResolvedEdit): boolean {
-  return resolved.verdict?.decision === 'accept' || resolved.verdict?.decision === 'amend';
+  const decision = standingDecision(resolved.outcome);
+  return decision === 'accept' || decision === 'amend';
 }
 
 /** The MT paragraph with the edit's MT span (clipped to the paragraph: a removed paragraph's span holds its break) marked. */

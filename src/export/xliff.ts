@@ -3,7 +3,7 @@
 import type { ArticleReview } from '../review/article-review.ts';
 import { issueLabel, itsSeverity } from '../review/labels.ts';
 import { type ParagraphUnit, paragraphUnits } from '../review/paragraph-units.ts';
-import { type Resolution, type ResolvedEdit, resolveReview } from '../review/resolve.ts';
+import { type Resolution, type ResolvedEdit, resolveReview, settles } from '../review/resolve.ts';
 import type { ExportOptions } from './options.ts';
 import { xliffContent, xmlAttrs, xmlText } from './xml.ts';
 
@@ -98,7 +98,7 @@ function unitXml(unit: ParagraphUnit, withSource: boolean, complete: boolean): s
  */
 export function segmentState(unit: Pick<ParagraphUnit, 'edits'>, articleComplete: boolean): SegmentState {
   if (unit.edits.length === 0) return articleComplete ? 'final' : 'translated';
-  const decided = unit.edits.filter((edit) => edit.verdict !== null).length;
+  const decided = unit.edits.filter((edit) => settles(edit.outcome)).length;
   if (decided === unit.edits.length) return 'final';
   return decided > 0 ? 'reviewed' : 'translated';
 }
@@ -113,7 +113,7 @@ function targetContent(unit: ParagraphUnit): string {
   let out = '';
   let at = 0;
   for (const resolved of unit.edits) {
-    if (resolved.verdict === null) continue;
+    if (!settles(resolved.outcome)) continue;
     out += xliffContent(unit.target.slice(at, resolved.start));
     out += `<mrk${issueAttrs(resolved)}>${xliffContent(unit.target.slice(resolved.start, resolved.end))}</mrk>`;
     at = resolved.end;
@@ -121,11 +121,11 @@ function targetContent(unit: ParagraphUnit): string {
   return out + xliffContent(unit.target.slice(at));
 }
 
-function issueAttrs({ edit, verdict }: ResolvedEdit): string {
-  const label = issueLabel(edit, verdict);
+function issueAttrs({ edit, outcome }: ResolvedEdit): string {
+  const label = issueLabel(edit, outcome);
   // Trimmed: a removed paragraph's MT includes the blank line after it, which says nothing to a reader.
   const mt = edit.mtText.trim() === '' ? 'nothing' : `"${edit.mtText.trim()}"`;
-  const comment = [`MT had ${mt}`, verdict?.note ?? ''].filter((part) => part.trim() !== '').join(' | ');
+  const comment = [`MT had ${mt}`, outcome.note ?? ''].filter((part) => part.trim() !== '').join(' | ');
   return xmlAttrs({
     id: `m-${nmtoken(edit.id)}`,
     type: 'its:generic',
@@ -133,7 +133,7 @@ function issueAttrs({ edit, verdict }: ResolvedEdit): string {
     'its:locQualityIssueComment': comment,
     'its:locQualityIssueSeverity': label.severity === null ? undefined : itsSeverity(label.severity),
     // A rejected edit: the MT was flagged but is right, so the issue stays on record, switched off.
-    'its:locQualityIssueEnabled': verdict?.decision === 'reject' ? 'no' : undefined,
+    'its:locQualityIssueEnabled': outcome.decision === 'reject' ? 'no' : undefined,
   });
 }
 

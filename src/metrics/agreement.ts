@@ -1,7 +1,7 @@
 // Per reviewer (pure): verdicts given, and agreement (Cohen's kappa on the decision, observed on category, severity).
 
 import type { ArticleReview, VerdictRecord } from '../review/article-review.ts';
-import { standingVerdicts } from '../review/resolve.ts';
+import { currentDecisions } from '../review/outcome.ts';
 
 /** One reviewer's current word on one edit: their latest verdict there. */
 export interface ReviewerDecision {
@@ -55,16 +55,10 @@ export function reviewerStats(reviews: readonly ArticleReview[]): ReviewerStats[
   return [...byName.values()].sort((a, b) => a.reviewer.localeCompare(b.reviewer));
 }
 
-/** Each reviewer's current verdict per edit (the latest they gave), from a verdict history. */
+/** Each reviewer's current verdict per edit (the latest standing), from current verdicts or a whole history. */
 export function currentPerReviewer(verdicts: readonly VerdictRecord[]): ReviewerDecision[] {
-  const byReviewer = new Map<string, VerdictRecord[]>();
-  for (const verdict of verdicts) {
-    const list = byReviewer.get(verdict.reviewer) ?? [];
-    list.push(verdict);
-    byReviewer.set(verdict.reviewer, list);
-  }
-  return [...byReviewer.values()].flatMap((list) =>
-    [...standingVerdicts(list).values()].map(({ editId, reviewer, decision, category, severity }) => ({
+  const decisions = [...currentDecisions(verdicts).verdicts.values()].flatMap((list) =>
+    list.map(({ editId, reviewer, decision, category, severity }) => ({
       editId,
       reviewer,
       decision,
@@ -72,7 +66,12 @@ export function currentPerReviewer(verdicts: readonly VerdictRecord[]): Reviewer
       severity,
     })),
   );
+  return decisions.sort((a, b) =>
+    a.reviewer === b.reviewer ? order(a.editId, b.editId) : order(a.reviewer, b.reviewer),
+  );
 }
+
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A table of two raters' labels: `${labelA}\u0000${labelB}` → how often. */
 type LabelTable = Record<string, number>;

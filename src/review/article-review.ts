@@ -1,13 +1,18 @@
-// What every export format reads: one article with its edits and the full verdict history, as the store holds them.
+// The review model: one article with its edits, its reviewers' verdicts and a lead's adjudications, and its team review.
 import type { ArticleMeta } from '../corpus/types.ts';
 import type { Edit } from '../diff/types.ts';
 import type { Severity } from './taxonomy.ts';
+
+/** A reviewer's verdict, or a lead's adjudication: the final word on an edit, whatever the reviewers said. */
+export type VerdictKind = 'verdict' | 'adjudication';
 
 /** One verdict as recorded (append-only history), with the reviewer's name. */
 export interface VerdictRecord {
   id: number;
   editId: string;
   reviewer: string;
+  /** Absent: a reviewer's verdict. */
+  kind?: VerdictKind;
   decision: 'accept' | 'reject' | 'amend';
   category: string | null;
   severity: Severity | null;
@@ -15,7 +20,23 @@ export interface VerdictRecord {
   amendedText: string | null;
   /** ISO 8601 time the verdict was recorded. */
   createdAt: string;
+  /** When its reviewer took it back (undo): it no longer counts, and stays in the history. */
+  retractedAt?: string | null;
 }
+
+/** Whether reviewers see each other's verdicts on an edit only once they decided it (blind) or always (open). */
+export type ReviewMode = 'blind' | 'open';
+
+/** What a lead has set for the article's review: the mode, the reviewers assigned, and the approval. */
+export interface TeamReview {
+  mode: ReviewMode;
+  assignees: string[];
+  /** Who approved the article and when; approval locks it until a lead reopens it. */
+  approval: { by: string; at: string } | null;
+}
+
+/** A team review nobody has set anything on: blind, unassigned, not approved. */
+export const unsetTeamReview: TeamReview = { mode: 'blind', assignees: [], approval: null };
 
 /** An edit as stored: current, or stale (its text no longer produced by the post-edit, kept with its verdicts). */
 export interface StoredEdit extends Edit {
@@ -43,9 +64,10 @@ export interface ReviewerActivity {
 
 /**
  * The input of the review page, the statistics and the exports: the article, its edits in MT order, and its verdicts
- * oldest first. `verdicts` holds at least each reviewer's latest verdict on each edit, which is all a decision is
- * made of; the exports that carry the history (JSON, CSV) load all of it, the page and the statistics only the
- * latest, so that their cost does not grow with the history. `activity` counts the whole history either way.
+ * and adjudications oldest first. `verdicts` holds at least each reviewer's current verdict on each edit and each
+ * edit's current adjudication, which is all an outcome is made of (see outcome.ts); the exports that carry the
+ * history (JSON, CSV) load all of it, retracted verdicts included, the page and the statistics only the current
+ * ones, so that their cost does not grow with the history. `activity` counts the whole history either way.
  */
 export interface ArticleReview {
   id: string;
@@ -56,4 +78,6 @@ export interface ArticleReview {
   edits: StoredEdit[];
   verdicts: VerdictRecord[];
   activity: ReviewerActivity[];
+  /** Absent: as `unsetTeamReview`. */
+  team?: TeamReview;
 }

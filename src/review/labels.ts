@@ -1,6 +1,7 @@
-// The error label an export shows for a reviewed edit: the verdict's category and severity, else the check's.
+// The error label an export shows for a reviewed edit: its outcome's category and severity, else the check's.
 
-import type { StoredEdit, VerdictRecord } from './article-review.ts';
+import type { StoredEdit } from './article-review.ts';
+import type { Outcome } from './outcome.ts';
 import { type Category, findCategory, type Severity, severities } from './taxonomy.ts';
 
 /** The category and severity that stand for an edit, and the taxonomy entry of the category (if it is known). */
@@ -11,12 +12,12 @@ export interface IssueLabel {
 }
 
 /**
- * The label of an edit under its standing verdict. A reviewer who accepts a check's suggestion often leaves the
- * labels alone, so the suggestion's category and severity fill in what the verdict does not say.
+ * The label of an edit under its outcome. A reviewer who accepts a check's suggestion often leaves the labels
+ * alone, so the suggestion's category and severity fill in what the outcome does not say.
  */
-export function issueLabel(edit: StoredEdit, verdict: VerdictRecord | null): IssueLabel {
-  const categoryId = verdict?.category ?? edit.suggestedCategory ?? null;
-  const severity = verdict?.severity ?? edit.suggestedSeverity ?? null;
+export function issueLabel(edit: StoredEdit, outcome: Pick<Outcome, 'category' | 'severity'> | null): IssueLabel {
+  const categoryId = outcome?.category ?? edit.suggestedCategory ?? null;
+  const severity = outcome?.severity ?? edit.suggestedSeverity ?? null;
   return { categoryId, category: categoryId === null ? undefined : findCategory(categoryId), severity };
 }
 

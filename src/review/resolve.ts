@@ -1,26 +1,32 @@
-// The step every export shares: which verdict stands for each edit, and the MT with those decisions applied.
+// The step every export shares: the outcome of each edit, and the MT with the decisions that stand applied.
 import { amendedReplacement, applyVerdicts, type Decision, type UndecidedPolicy } from '../diff/index.ts';
-import type { ArticleReview, StoredEdit, VerdictRecord } from './article-review.ts';
+import type { ArticleReview, StoredEdit } from './article-review.ts';
 import { reviewProblems, UnresolvableReviewError } from './integrity.ts';
+import { type Outcome, outcomesOf, undecidedOutcome } from './outcome.ts';
 
-/** How the current edits stand: by their standing decision, or undecided. Stale edits are not counted. */
+/**
+ * How the current edits stand, by outcome: accepted, rejected and amended (agreed or adjudicated), disputed, and
+ * undecided (nobody decided). Disputed and undecided edits follow the undecided policy in the text. Stale edits are
+ * not counted.
+ */
 export interface DecisionCounts {
   accepted: number;
   rejected: number;
   amended: number;
+  disputed: number;
   undecided: number;
 }
 
-/** A current edit with its standing verdict (null: undecided) and where its resolved text stands in `text`. */
+/** A current edit with its outcome and where its resolved text stands in `text`. */
 export interface ResolvedEdit {
   edit: StoredEdit;
-  verdict: VerdictRecord | null;
+  outcome: Outcome;
   /** Offsets into `Resolution.text` of what this edit left there (the correction, the amendment, or the MT). */
   start: number;
   end: number;
 }
 
-/** The review resolved: the corrected text as the verdicts stand, and how each edit got there. */
+/** The review resolved: the corrected text as the outcomes stand, and how each edit got there. */
 export interface Resolution {
   text: string;
   policy: UndecidedPolicy;
@@ -29,35 +35,27 @@ export interface Resolution {
   edits: ResolvedEdit[];
   /** Edits whose text the post-edit no longer produces: kept with their verdicts, never applied. */
   stale: StoredEdit[];
-  /** The standing verdict of every edit that has one, stale edits included. */
-  standing: ReadonlyMap<string, VerdictRecord>;
+  /** The outcome of every edit someone decided, stale edits included; the others are undecided. */
+  outcomes: ReadonlyMap<string, Outcome>;
 }
 
-/**
- * The standing verdict of each edit: the most recent one on that edit across all reviewers. Verdicts are appended,
- * never overwritten, so the latest word on an edit is the decision, whoever gave it; "most recent" is by
- * `createdAt`, and verdicts recorded at the same instant (or with an unreadable time) go by history order
- * (`id`, then position), which is the order the store appended them in.
- */
-export function standingVerdicts(verdicts: readonly VerdictRecord[]): Map<string, VerdictRecord> {
-  const ordered = verdicts
-    .map((verdict, position) => ({ verdict, position, time: Date.parse(verdict.createdAt) }))
-    .sort(
-      (a, b) =>
-        (Number.isNaN(a.time) || Number.isNaN(b.time) ? 0 : a.time - b.time) ||
-        a.verdict.id - b.verdict.id ||
-        a.position - b.position,
-    );
-  const standing = new Map<string, VerdictRecord>();
-  for (const { verdict } of ordered) standing.set(verdict.editId, verdict);
-  return standing;
+/** True when the outcome settles the text: agreed or adjudicated. */
+export function settles(outcome: Outcome): boolean {
+  return outcome.state === 'agreed' || outcome.state === 'adjudicated';
 }
 
-/** The decision a verdict means for the text. An amend without text keeps the correction: the MT was wrong. */
-export function decisionOf(verdict: VerdictRecord, edit: Pick<StoredEdit, 'correctedText'>): Decision {
-  if (verdict.decision === 'amend')
-    return { decision: 'amend', amendedText: verdict.amendedText ?? edit.correctedText };
-  return { decision: verdict.decision };
+/** The decision that stands for an edit (agreed or adjudicated), or undefined while undecided or disputed. */
+export function standingDecision(outcome: Outcome): Outcome['decision'] | undefined {
+  return settles(outcome) ? (outcome.decision ?? undefined) : undefined;
+}
+
+/** The decision an outcome means for the text, or undefined when it settles nothing (undecided, disputed). */
+export function decisionOf(outcome: Outcome, edit: Pick<StoredEdit, 'correctedText'>): Decision | undefined {
+  if (!settles(outcome) || outcome.decision === null) return undefined;
+  // An amend without text keeps the correction: the MT was wrong.
+  if (outcome.decision === 'amend')
+    return { decision: 'amend', amendedText: outcome.amendedText ?? edit.correctedText };
+  return { decision: outcome.decision };
 }
 
 /** True for a check's suggestion on an article that has a post-edit: the post-edit, not the check, is the default. */
@@ -65,39 +63,40 @@ function isProposalOnly(review: ArticleReview, edit: StoredEdit): boolean {
   return review.corrected !== null && edit.origin.startsWith('check:');
 }
 
-/** Resolves a review: standing verdicts applied to the MT with `applyVerdicts`, stale edits left out. */
+/** Resolves a review: the settled outcomes applied to the MT with `applyVerdicts`, stale edits left out. */
 export function resolveReview(review: ArticleReview, policy: UndecidedPolicy = 'keep-correction'): Resolution {
   const problems = reviewProblems(review);
   if (problems.length > 0) throw new UnresolvableReviewError(review.id, problems);
-  const standing = standingVerdicts(review.verdicts);
+  const outcomes = outcomesOf(review.verdicts);
   const current = review.edits.filter((edit) => edit.status === 'current');
   const decisions = new Map<string, Decision>();
   for (const edit of current) {
-    const verdict = standing.get(edit.id);
-    if (verdict) decisions.set(edit.id, decisionOf(verdict, edit));
+    const outcome = outcomes.get(edit.id);
+    const decision = outcome && decisionOf(outcome, edit);
+    if (decision) decisions.set(edit.id, decision);
   }
-  // A check's extra suggestion next to a post-edit only proposes: until someone accepts it, the MT stands.
+  // A check's extra suggestion next to a post-edit only proposes: until its outcome says otherwise, the MT stands.
   const applied = new Map(decisions);
   for (const edit of current) {
     if (!applied.has(edit.id) && isProposalOnly(review, edit)) applied.set(edit.id, { decision: 'reject' });
   }
   const text = applyVerdicts(review.mt, current, applied, policy);
-  const counts: DecisionCounts = { accepted: 0, rejected: 0, amended: 0, undecided: 0 };
+  const counts: DecisionCounts = { accepted: 0, rejected: 0, amended: 0, disputed: 0, undecided: 0 };
   const edits: ResolvedEdit[] = [];
   let shift = 0;
   for (const edit of current) {
-    const decision = decisions.get(edit.id);
+    const outcome = outcomes.get(edit.id) ?? undecidedOutcome;
     const length = replacementOf(review.mt, edit, applied.get(edit.id), policy).length;
     const start = edit.mtStart + shift;
-    edits.push({ edit, verdict: standing.get(edit.id) ?? null, start, end: start + length });
+    edits.push({ edit, outcome, start, end: start + length });
     shift += length - (edit.mtEnd - edit.mtStart);
-    counts[countKey(decision)]++;
+    counts[countKey(outcome, decisions.get(edit.id))]++;
   }
   if (review.mt.length + shift !== text.length) {
     throw new Error(`resolving ${review.id}: edit spans disagree with the applied text (an engine changed)`);
   }
   const stale = review.edits.filter((edit) => edit.status === 'stale');
-  return { text, policy, counts, edits, stale, standing };
+  return { text, policy, counts, edits, stale, outcomes };
 }
 
 /** What `applyVerdicts` puts in place of one edit; kept next to it here so that spans can be tracked. */
@@ -109,7 +108,8 @@ function replacementOf(mt: string, edit: StoredEdit, decision: Decision | undefi
   return mt.slice(edit.mtStart, edit.mtEnd);
 }
 
-function countKey(decision: Decision | undefined): keyof DecisionCounts {
+function countKey(outcome: Outcome, decision: Decision | undefined): keyof DecisionCounts {
+  if (outcome.state === 'disputed') return 'disputed';
   if (!decision) return 'undecided';
   return decision.decision === 'accept' ? 'accepted' : decision.decision === 'reject' ? 'rejected' : 'amended';
 }

@@ -16,17 +16,23 @@ import type { ArticleReview } from '../review/article-review.ts';
 import type { EditProblem } from '../review/integrity.ts';
 import { issueLabel } from '../review/labels.ts';
 import { paragraphUnits } from '../review/paragraph-units.ts';
-import { type DecisionCounts, type Resolution, type ResolvedEdit, resolveReview } from '../review/resolve.ts';
+import {
+  type DecisionCounts,
+  type Resolution,
+  type ResolvedEdit,
+  resolveReview,
+  standingDecision,
+} from '../review/resolve.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import { wmtCategoryOf, wmtSeverityOf } from '../review/wmt-labels.ts';
 import type { CheckStats, RecurringCorrection } from './corrections.ts';
 
-/** Errors counted: an error is a current edit whose standing verdict is accept or amend. */
+/** Errors counted: an error is a current edit whose outcome stands (agreed or adjudicated) as accept or amend. */
 export interface ErrorCounts {
   total: number;
-  /** By the standing verdict's category (else the check's suggestion, as the exports label it); or `uncategorized`. */
+  /** By the outcome's category (else the check's suggestion, as the exports label it); or `uncategorized`. */
   byCategory: Record<string, number>;
-  /** By the standing verdict's severity; `unrated` when it has none (scored as minor). */
+  /** By the outcome's severity; `unrated` when it has none (scored as minor). */
   bySeverity: Record<string, number>;
 }
 
@@ -113,9 +119,12 @@ export function scoreWith(
 
 function errorsOf(edits: readonly ResolvedEdit[]): ErrorRecord[] {
   return edits
-    .filter((e) => e.verdict && e.verdict.decision !== 'reject')
+    .filter((e) => {
+      const decision = standingDecision(e.outcome);
+      return decision === 'accept' || decision === 'amend';
+    })
     .map((e) => {
-      const label = issueLabel(e.edit, e.verdict);
+      const label = issueLabel(e.edit, e.outcome);
       return { category: label.categoryId, severity: label.severity };
     });
 }
@@ -139,7 +148,8 @@ export function articleStats(
   const errors = errorsOf(resolution.edits);
   const { counts } = resolution;
   const edits = resolution.edits.length;
-  const decided = edits - counts.undecided;
+  // Decided: an outcome stands (agreed or adjudicated); disputed edits are counted apart, in `decisions`.
+  const decided = counts.accepted + counts.rejected + counts.amended;
   const segments = decided > 0 ? paragraphUnits(review, resolution).length : 0;
   const scores: Record<string, MqmScore | null> = {};
   for (const model of models) {

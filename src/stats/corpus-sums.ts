@@ -28,7 +28,7 @@ export interface CorpusSums {
 export function emptySums(): CorpusSums {
   return {
     ...{ articles: 0, words: 0, edits: 0, decided: 0, segments: 0 },
-    decisions: { accepted: 0, rejected: 0, amended: 0, undecided: 0 },
+    decisions: { accepted: 0, rejected: 0, amended: 0, disputed: 0, undecided: 0 },
     errors: { total: 0, byCategory: {}, bySeverity: {} },
     hter: { edits: 0, refLength: 0 },
     weighed: {},

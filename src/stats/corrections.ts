@@ -1,5 +1,5 @@
 // Per check precision and accepted corrections (pure): one article's counts, which add up over the corpus.
-import type { Resolution } from '../review/resolve.ts';
+import { type Resolution, standingDecision } from '../review/resolve.ts';
 
 /** How often a check's edits were taken: precision = (accept + amend) / decided. */
 export interface CheckStats {
@@ -34,12 +34,12 @@ export const withPrecision = (stats: CheckStats): CheckStats => {
 };
 
 /**
- * Per check, the standing decisions on the edits it found (origin `check:<id>`) or explains (a post-edit edit it
+ * Per check, the decisions that stand on the edits it found (origin `check:<id>`) or explains (a post-edit edit it
  * labelled), in one article.
  */
 export function checkCounts(resolution: Resolution): CheckStats[] {
   const byCheck = new Map<string, CheckStats>();
-  for (const { edit, verdict } of resolution.edits) {
+  for (const { edit, outcome } of resolution.edits) {
     const check = edit.checkId ?? (edit.origin.startsWith('check:') ? edit.origin.slice('check:'.length) : null);
     if (!check) continue;
     const stats = byCheck.get(check) ?? {
@@ -52,7 +52,7 @@ export function checkCounts(resolution: Resolution): CheckStats[] {
       precision: null,
     };
     stats.edits++;
-    const decision = verdict?.decision;
+    const decision = standingDecision(outcome);
     stats[
       decision === 'accept' ? 'accepted' : decision === 'amend' ? 'amended' : decision ? 'rejected' : 'undecided'
     ]++;
@@ -64,8 +64,8 @@ export function checkCounts(resolution: Resolution): CheckStats[] {
 /** The accepted corrections of one article. */
 export function acceptedCorrections(resolution: Resolution): AcceptedCorrection[] {
   const byKey = new Map<string, AcceptedCorrection>();
-  for (const { edit, verdict } of resolution.edits) {
-    if (verdict?.decision !== 'accept') continue;
+  for (const { edit, outcome } of resolution.edits) {
+    if (standingDecision(outcome) !== 'accept') continue;
     const key = `${edit.mtText}\u0000${edit.correctedText}`;
     const entry = byKey.get(key) ?? { mtText: edit.mtText, correctedText: edit.correctedText, count: 0 };
     entry.count++;

@@ -1,36 +1,21 @@
-// Reads one article's review from the store in the shape every export, the review page and the API share.
+// Reads one article's review from the store in the shape the review page, the statistics and the exports share.
+import type { ArticleReview } from '../review/article-review.ts';
+import { getArticle } from './articles.ts';
+import { listEdits } from './edits.ts';
+import { toVerdictRecord } from './outcomes.ts';
+import type { Sql } from './sql.ts';
+import { teamReviewOf } from './team-review.ts';
+import { currentVerdicts, listVerdicts, reviewerActivity } from './verdict-reads.ts';
 
-import type { ArticleReview, VerdictRecord } from '../review/article-review.ts';
-import {
-  currentVerdicts,
-  getArticle,
-  listEdits,
-  listVerdicts,
-  reviewerActivity,
-  type Sql,
-  type StoredVerdict,
-} from './index.ts';
-
-/** What to read besides the article and its edits: the whole verdict history, or (default) each reviewer's latest. */
+/** What to read besides the article and its edits: the whole verdict history, or (default) the current verdicts. */
 export interface LoadOptions {
   history?: boolean;
 }
 
-const toRecord = (v: StoredVerdict): VerdictRecord => ({
-  id: v.id,
-  editId: v.editId,
-  reviewer: v.reviewerName,
-  decision: v.decision,
-  category: v.category,
-  severity: v.severity,
-  note: v.note,
-  amendedText: v.amendedText,
-  createdAt: v.createdAt,
-});
-
 /**
- * The article with all its edits (stale ones too) and its verdicts; undefined when unknown. Only each reviewer's
- * latest verdict per edit unless the history is asked for: a page must not cost more as the history grows.
+ * The article with all its edits (stale ones too), its verdicts and adjudications, and its team review; undefined
+ * when unknown. Only the current verdicts unless the history is asked for: a page must not cost more as the
+ * history grows.
  */
 export async function loadArticleReview(
   db: Sql,
@@ -48,7 +33,7 @@ export async function loadArticleReview(
     sourceLang: article.sourceLang ?? undefined,
     targetLang: article.targetLang ?? undefined,
   };
-  return {
+  const review: ArticleReview = {
     id: article.id,
     meta: Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined)),
     mt: article.mt,
@@ -58,7 +43,9 @@ export async function loadArticleReview(
       ...edit,
       message: edit.suggestedMessage,
     })),
-    verdicts: (await (options.history ? listVerdicts(db, id) : currentVerdicts(db, id))).map(toRecord),
+    verdicts: (await (options.history ? listVerdicts(db, id) : currentVerdicts(db, id))).map(toVerdictRecord),
     activity: await reviewerActivity(db, id),
   };
+  const team = await teamReviewOf(db, id);
+  return team ? { ...review, team } : review;
 }

@@ -5,6 +5,7 @@ import { type SyncResult, syncEdits } from './edit-sync.ts';
 import type { ImportedEdit } from './edits.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import type { Sql, Store } from './sql.ts';
+import { assertOpen } from './team-review.ts';
 import { nowIso } from './values.ts';
 
 /** Who wrote the corrected text: the corpus file `corrected.txt`, or a reviewer in the browser. */
@@ -144,6 +145,7 @@ export function setCorrectedText(
   return store.transaction(async (tx): Promise<SyncResult> => {
     const article = await getArticle(tx, articleId);
     if (!article) throw new NotFoundError(`no article with id ${articleId}`);
+    await assertOpen(tx, articleId);
     if (article.correctedOrigin === 'file') {
       throw new ConflictError(`article ${articleId} has a corrected.txt; its corrected text is edited in the file`);
     }

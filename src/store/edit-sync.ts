@@ -11,6 +11,7 @@ import {
   setEditStatus,
 } from './edits.ts';
 import { ConflictError } from './errors.ts';
+import { refreshArticleCounts } from './outcomes.ts';
 import type { Sql } from './sql.ts';
 
 /** What a synchronisation did: edits inserted, turned stale, and turned current again. */
@@ -59,6 +60,7 @@ export async function syncEdits(
   const reconciled = await reconcileReviewerEdits(tx, articleId, options.mt);
   result.staled += reconciled.staled;
   result.revived += reconciled.revived;
+  await refreshArticleCounts(tx, articleId);
   return result;
 }
 

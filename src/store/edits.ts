@@ -3,7 +3,9 @@ import { spanProblem, spansConflict } from '../diff/index.ts';
 import type { Edit } from '../diff/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import { ConflictError, NotFoundError, StoreError } from './errors.ts';
+import { refreshArticleCounts } from './outcomes.ts';
 import type { Sql, Store } from './sql.ts';
+import { assertOpen } from './team-review.ts';
 import { nowIso } from './values.ts';
 
 /** Whether the article's current text still produces the edit. One state column, not a set of flags. */
@@ -61,6 +63,7 @@ export function addReviewerEdit(store: Store, articleId: string, edit: Edit, rev
   return store.transaction(async (tx) => {
     const article = await tx.get<{ mt: string }>('SELECT mt FROM articles WHERE id = :articleId', { articleId });
     if (!article) throw new NotFoundError(`no article with id ${articleId}`);
+    await assertOpen(tx, articleId);
     if (await getEdit(tx, edit.id)) throw new ConflictError(`an edit with id ${edit.id} already exists`);
     const problem = spanProblem(article.mt, edit);
     if (problem) throw new StoreError('invalid', `edit ${edit.id}: ${problem}`);
@@ -72,6 +75,7 @@ export function addReviewerEdit(store: Store, articleId: string, edit: Edit, rev
     );
     const row = { ...edit, origin: 'reviewer' as const };
     await insertEdit(tx, articleId, row, (last?.ordinal ?? -1) + 1, reviewerId, nowIso());
+    await refreshArticleCounts(tx, articleId);
     return (await getEdit(tx, edit.id)) as StoredEdit;
   });
 }
@@ -85,7 +89,9 @@ export function setEditAside(store: Store, articleId: string, editId: string): P
     const edit = await getEdit(tx, editId);
     if (!edit || edit.articleId !== articleId) throw new NotFoundError(`no edit ${editId} in article ${articleId}`);
     if (edit.status !== 'current') throw new ConflictError(`edit ${editId} is already set aside (stale)`);
+    await assertOpen(tx, articleId);
     await setEditStatus(tx, editId, 'stale');
+    await refreshArticleCounts(tx, articleId);
     return (await getEdit(tx, editId)) as StoredEdit;
   });
 }

@@ -1,5 +1,6 @@
 // The store's public surface in one import: opening a store and each table module's API (not its internals).
 export * from './api-tokens.ts';
+export { loadArticleReview } from './article-review.ts';
 export * from './articles.ts';
 export type { SyncResult } from './edit-sync.ts';
 export {
@@ -13,8 +14,10 @@ export {
 } from './edits.ts';
 export * from './errors.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
+export { keepOutcomes, toVerdictRecord } from './outcomes.ts';
 export * from './password-policy.ts';
 export * from './passwords.ts';
+export { type Retracted, retractVerdict } from './retractions.ts';
 export * from './reviewer-accounts.ts';
 export { normalizeReviewerName } from './reviewer-names.ts';
 export {
@@ -30,18 +33,21 @@ export * from './sessions.ts';
 export { ensureSetting } from './settings.ts';
 export type { EngineKind, Sql, SqlParams, SqlValue, Store, Transaction } from './sql.ts';
 export { describeWriteFailure } from './sqlite/open.ts';
+export * from './team-review.ts';
 export {
-  type BatchOutcome,
   currentVerdicts,
   listVerdicts,
   maxHistoryPage,
+  reviewerActivity,
+  type StoredActivity,
+  verdictHistory,
+} from './verdict-reads.ts';
+export {
+  type BatchOutcome,
   type Recorded,
   recordVerdict,
   recordVerdictBatch,
-  reviewerActivity,
-  type StoredActivity,
   type StoredVerdict,
   type VerdictDecision,
   type VerdictInput,
-  verdictHistory,
 } from './verdicts.ts';

@@ -1,4 +1,6 @@
 // Opening the store a location names: a `postgres://` URL opens PostgreSQL, anything else is a SQLite file.
+
+import { keepOutcomes } from './outcomes.ts';
 import { PostgresStore } from './postgres/postgres-store.ts';
 import type { Store } from './sql.ts';
 import { SqliteStore } from './sqlite/sqlite-store.ts';
@@ -13,5 +15,12 @@ export function isPostgresUrl(location: string): boolean {
  * up to date; a problem is one StoreError naming the location.
  */
 export async function openStore(location: string): Promise<Store> {
-  return isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location);
+  const store = isPostgresUrl(location) ? await PostgresStore.open(location) : SqliteStore.open(location);
+  try {
+    await keepOutcomes(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }

@@ -1,16 +1,20 @@
-// The verdicts table (append-only) and current_verdicts: recording a decision, reading the history.
+// The verdicts table (append-only): recording a reviewer's verdict or a lead's adjudication, alone or in a batch.
+import type { VerdictKind } from '../review/article-review.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { refreshArticleCounts, refreshEditOutcome } from './outcomes.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
 import { nowIso } from './values.ts';
+import { type StoredVerdict, type VerdictDecision, verdictColumns, withReviewers } from './verdict-columns.ts';
 
-/** What a reviewer decided about an edit. */
-export type VerdictDecision = 'accept' | 'reject' | 'amend';
+export type { StoredVerdict, VerdictDecision } from './verdict-columns.ts';
 
 /** A verdict to record; values are validated above the store, the table's CHECK constraints only guard it. */
 export interface VerdictInput {
   editId: string;
   reviewerId: number;
+  /** A reviewer's verdict (the default) or a lead's adjudication; who may adjudicate is decided above the store. */
+  kind?: VerdictKind;
   decision: VerdictDecision;
   category?: string | null;
   severity?: Severity | null;
@@ -21,51 +25,39 @@ export interface VerdictInput {
   clientRequestId?: string | null;
 }
 
-/** A recorded verdict, with its reviewer's name. */
-export interface StoredVerdict {
-  id: number;
-  editId: string;
-  articleId: string;
-  reviewerId: number;
-  reviewerName: string;
-  decision: VerdictDecision;
-  category: string | null;
-  severity: Severity | null;
-  note: string | null;
-  amendedText: string | null;
-  clientRequestId: string | null;
-  createdAt: string;
-}
-
 /** What recording a verdict gave: the verdict, and whether it was a retry of one already recorded. */
 export interface Recorded {
   verdict: StoredVerdict;
   duplicate: boolean;
 }
 
-const columns = `v.id, v.edit_id AS "editId", v.article_id AS "articleId", v.reviewer_id AS "reviewerId",
-  r.name AS "reviewerName", v.decision, v.category, v.severity, v.note, v.amended_text AS "amendedText",
-  v.client_request_id AS "clientRequestId", v.created_at AS "createdAt"`;
-const fromVerdicts = 'FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id';
+// The verdict's own columns, as RETURNING gives them back (the reviewer's name comes from the caller).
+const returned = `id, edit_id AS "editId", article_id AS "articleId", reviewer_id AS "reviewerId", kind, decision,
+  category, severity, note, amended_text AS "amendedText", client_request_id AS "clientRequestId",
+  created_at AS "createdAt"`;
 
 /**
- * Appends a verdict and makes it the reviewer's current one on the edit. A repeated (reviewerId, clientRequestId)
- * returns the first verdict with `duplicate: true`: the unique constraint decides (ON CONFLICT DO NOTHING), so two
- * requests racing on two servers record it once. Run in the caller's transaction; a few statements, since on
- * PostgreSQL each is a round trip.
+ * Appends a verdict (or an adjudication) and makes it current: the reviewer's on the edit, or the edit's final word.
+ * A repeated (reviewerId, clientRequestId) returns the first verdict with `duplicate: true`: the unique constraint
+ * decides (ON CONFLICT DO NOTHING), so two requests racing on two servers record it once. An approved article takes
+ * none (ConflictError). The edit's outcome is brought up to date; the article's counts are the caller's (once per
+ * article of a batch). A few statements, since on PostgreSQL each is a round trip.
  */
 async function recordIn(tx: Transaction, input: VerdictInput, reviewerName: string): Promise<Recorded> {
-  const row = await tx.get<Omit<StoredVerdict, 'reviewerName'>>(
-    `INSERT INTO verdicts (edit_id, article_id, reviewer_id, decision, category, severity, note, amended_text,
+  const kind = input.kind ?? 'verdict';
+  const row = await tx.get<Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>>(
+    `INSERT INTO verdicts (edit_id, article_id, reviewer_id, kind, decision, category, severity, note, amended_text,
        client_request_id, created_at)
-     SELECT e.id, e.article_id, :reviewerId, :decision, :category, :severity, :note, :amendedText, :clientRequestId,
-       :createdAt
-     FROM edits e WHERE e.id = :editId
+     SELECT e.id, e.article_id, :reviewerId, :kind, :decision, :category, :severity, :note, :amendedText,
+       :clientRequestId, :createdAt
+     FROM edits e JOIN article_review ar ON ar.article_id = e.article_id
+     WHERE e.id = :editId AND ar.approved_at IS NULL
      ON CONFLICT (reviewer_id, client_request_id) DO NOTHING
      RETURNING ${returned}`,
     {
       editId: input.editId,
       reviewerId: input.reviewerId,
+      kind,
       decision: input.decision,
       category: input.category ?? null,
       severity: input.severity ?? null,
@@ -75,21 +67,74 @@ async function recordIn(tx: Transaction, input: VerdictInput, reviewerName: stri
       createdAt: nowIso(),
     },
   );
-  if (!row) {
-    // Nothing inserted: the request id was used before (a retry), or there is no such edit.
-    const first = await findRetried(tx, input);
-    if (first) return { verdict: first, duplicate: true };
-    throw new NotFoundError(`no edit with id ${input.editId}`);
-  }
-  await makeCurrent(tx, input, row.id, row.articleId);
-  return { verdict: { ...row, reviewerName }, duplicate: false };
+  if (!row) return refused(tx, input);
+  await makeCurrent(tx, row);
+  await refreshEditOutcome(tx, row.editId, row.articleId);
+  return { verdict: { ...row, reviewerName, retractedAt: null }, duplicate: false };
 }
 
-// The verdict's own columns, as RETURNING gives them back (the reviewer's name comes from the caller).
-const returned = `id, edit_id AS "editId", article_id AS "articleId", reviewer_id AS "reviewerId", decision, category,
-  severity, note, amended_text AS "amendedText", client_request_id AS "clientRequestId", created_at AS "createdAt"`;
+// Nothing was inserted: the request id was used before (a retry), the article is approved, or there is no edit.
+async function refused(tx: Sql, input: VerdictInput): Promise<Recorded> {
+  const first = await findRetried(tx, input);
+  if (first) return { verdict: first, duplicate: true };
+  const edit = await tx.get<{ articleId: string }>('SELECT article_id AS "articleId" FROM edits WHERE id = :id', {
+    id: input.editId,
+  });
+  if (!edit) throw new NotFoundError(`no edit with id ${input.editId}`);
+  throw new ConflictError(`article ${edit.articleId} is approved: a lead must reopen it before it takes verdicts`);
+}
 
-/** The names of these reviewers by id; a NotFoundError for an id no reviewer has. */
+// The reviewer's latest verdict on the edit, or the edit's latest adjudication: what outcomes are made of, kept so
+// that they need no scan of the history.
+async function makeCurrent(tx: Sql, verdict: Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>): Promise<void> {
+  if (verdict.kind === 'adjudication') {
+    await tx.run(
+      `INSERT INTO current_adjudications (edit_id, verdict_id, article_id) VALUES (:editId, :id, :articleId)
+       ON CONFLICT (edit_id) DO UPDATE SET verdict_id = excluded.verdict_id`,
+      { editId: verdict.editId, id: verdict.id, articleId: verdict.articleId },
+    );
+    return;
+  }
+  await setCurrentVerdict(tx, verdict);
+}
+
+/** Makes `verdict` its reviewer's current one on its edit. */
+export async function setCurrentVerdict(
+  tx: Sql,
+  verdict: Pick<StoredVerdict, 'id' | 'editId' | 'articleId' | 'reviewerId' | 'decision' | 'category' | 'severity'>,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO current_verdicts (edit_id, reviewer_id, verdict_id, article_id, decision, category, severity)
+     VALUES (:editId, :reviewerId, :id, :articleId, :decision, :category, :severity)
+     ON CONFLICT (edit_id, reviewer_id) DO UPDATE SET verdict_id = excluded.verdict_id,
+       decision = excluded.decision, category = excluded.category, severity = excluded.severity`,
+    {
+      editId: verdict.editId,
+      reviewerId: verdict.reviewerId,
+      id: verdict.id,
+      articleId: verdict.articleId,
+      decision: verdict.decision,
+      category: verdict.category,
+      severity: verdict.severity,
+    },
+  );
+}
+
+async function findRetried(db: Sql, input: VerdictInput): Promise<StoredVerdict | undefined> {
+  if (input.clientRequestId == null) return undefined;
+  const first = await db.get<StoredVerdict>(
+    `SELECT ${verdictColumns} ${withReviewers}
+     WHERE v.reviewer_id = :reviewerId AND v.client_request_id = :clientRequestId`,
+    { reviewerId: input.reviewerId, clientRequestId: input.clientRequestId },
+  );
+  // A retry repeats its request; the same id on another edit is a client bug that would silently lose a verdict.
+  if (first && first.editId !== input.editId) {
+    throw new ConflictError(`client request id ${input.clientRequestId} was already used for edit ${first.editId}`);
+  }
+  return first;
+}
+
+/** The names of these reviewers by id; an id no reviewer has is left out. */
 async function reviewerNames(db: Sql, ids: readonly number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   for (const id of new Set(ids)) {
@@ -100,106 +145,10 @@ async function reviewerNames(db: Sql, ids: readonly number[]): Promise<Map<numbe
 }
 
 /** Appends one verdict in a transaction of its own (see recordVerdictBatch for many). */
-export function recordVerdict(store: Store, input: VerdictInput): Promise<Recorded> {
-  return store.transaction(async (tx) => {
-    const name = (await reviewerNames(tx, [input.reviewerId])).get(input.reviewerId);
-    if (name === undefined) throw new NotFoundError(`no reviewer with id ${input.reviewerId}`);
-    return recordIn(tx, input, name);
-  });
-}
-
-async function findRetried(db: Sql, input: VerdictInput): Promise<StoredVerdict | undefined> {
-  if (input.clientRequestId == null) return undefined;
-  const first = await db.get<StoredVerdict>(
-    `SELECT ${columns} ${fromVerdicts} WHERE v.reviewer_id = :reviewerId AND v.client_request_id = :clientRequestId`,
-    { reviewerId: input.reviewerId, clientRequestId: input.clientRequestId },
-  );
-  // A retry repeats its request; the same id on another edit is a client bug that would silently lose a verdict.
-  if (first && first.editId !== input.editId) {
-    throw new ConflictError(`client request id ${input.clientRequestId} was already used for edit ${first.editId}`);
-  }
-  return first;
-}
-
-// The reviewer's latest verdict on the edit, kept so that "reviewed" and current verdicts need no scan of history.
-async function makeCurrent(tx: Sql, input: VerdictInput, verdictId: number, articleId: string): Promise<void> {
-  await tx.run(
-    `INSERT INTO current_verdicts (edit_id, reviewer_id, verdict_id, article_id, decision, category, severity)
-     VALUES (:editId, :reviewerId, :verdictId, :articleId, :decision, :category, :severity)
-     ON CONFLICT (edit_id, reviewer_id) DO UPDATE SET verdict_id = excluded.verdict_id,
-       decision = excluded.decision, category = excluded.category, severity = excluded.severity`,
-    {
-      editId: input.editId,
-      reviewerId: input.reviewerId,
-      verdictId,
-      articleId,
-      decision: input.decision,
-      category: input.category ?? null,
-      severity: input.severity ?? null,
-    },
-  );
-}
-
-/** Every verdict ever recorded on the article's edits (stale ones included), oldest first. */
-export function listVerdicts(db: Sql, articleId: string): Promise<StoredVerdict[]> {
-  return db.all<StoredVerdict>(`SELECT ${columns} ${fromVerdicts} WHERE v.article_id = :articleId ORDER BY v.id`, {
-    articleId,
-  });
-}
-
-/** The latest verdict of each reviewer on each edit of the article (stale edits included), oldest first. */
-export function currentVerdicts(db: Sql, articleId: string): Promise<StoredVerdict[]> {
-  return db.all<StoredVerdict>(
-    `SELECT ${columns} FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id
-     JOIN reviewers r ON r.id = v.reviewer_id WHERE cv.article_id = :articleId ORDER BY v.id`,
-    { articleId },
-  );
-}
-
-/** One reviewer's whole history on an article, counted (see ReviewerActivity in export/types.ts). */
-export interface StoredActivity {
-  reviewer: string;
-  verdicts: number;
-  edits: number;
-  accept: number;
-  reject: number;
-  amend: number;
-  firstAt: string;
-  lastAt: string;
-}
-
-/** Per reviewer, the verdicts they gave on the article's edits (whole history), counted in one pass of the index. */
-export function reviewerActivity(db: Sql, articleId: string): Promise<StoredActivity[]> {
-  const count = (decision: VerdictDecision) =>
-    `CAST(sum(CASE WHEN v.decision = '${decision}' THEN 1 ELSE 0 END) AS INTEGER) AS ${decision}`;
-  return db.all<StoredActivity>(
-    `SELECT r.name AS reviewer, count(*) AS verdicts, count(DISTINCT v.edit_id) AS edits,
-       ${count('accept')}, ${count('reject')}, ${count('amend')},
-       min(v.created_at) AS "firstAt", max(v.created_at) AS "lastAt"
-     ${fromVerdicts} WHERE v.article_id = :articleId GROUP BY r.id, r.name ORDER BY r.name`,
-    { articleId },
-  );
-}
-
-/** The most verdicts one page of history carries. */
-export const maxHistoryPage = 200;
-
-/**
- * A page of the verdict history of one edit (`editId`) or of a whole article (`articleId`), newest first: at most
- * `limit` verdicts with ids below `before` (keyset paging, so a page costs the same however deep it is).
- */
-export function verdictHistory(
-  db: Sql,
-  scope: { editId: string } | { articleId: string },
-  page: { before?: number; limit?: number } = {},
-): Promise<StoredVerdict[]> {
-  const limit = Math.min(Math.max(1, page.limit ?? 50), maxHistoryPage);
-  const before = page.before ?? Number.MAX_SAFE_INTEGER;
-  const where = 'editId' in scope ? 'v.edit_id = :key' : 'v.article_id = :key';
-  return db.all<StoredVerdict>(
-    `SELECT ${columns} ${fromVerdicts} WHERE ${where} AND v.id < :before ORDER BY v.id DESC LIMIT :limit`,
-    { key: 'editId' in scope ? scope.editId : scope.articleId, before, limit },
-  );
+export async function recordVerdict(store: Store, input: VerdictInput): Promise<Recorded> {
+  const [outcome] = await recordVerdictBatch(store, [input]);
+  if (outcome && 'recorded' in outcome) return outcome.recorded;
+  throw outcome?.error;
 }
 
 /** One verdict of a batch: recorded (as recordVerdict answers), or the error that refused it alone. */
@@ -207,8 +156,8 @@ export type BatchOutcome = { recorded: Recorded } | { error: unknown };
 
 /**
  * Records several verdicts in one transaction, so that they share one commit (one fsync): each in a savepoint of its
- * own, so a refused one (unknown edit, reused request id) rolls back alone and the others stand. Nothing is
- * acknowledged before the whole batch is committed.
+ * own, so a refused one (unknown edit, reused request id, approved article) rolls back alone and the others stand.
+ * Each article's counts are brought up to date once. Nothing is acknowledged before the whole batch is committed.
  */
 export function recordVerdictBatch(store: Store, inputs: readonly VerdictInput[]): Promise<BatchOutcome[]> {
   return store.transaction(async (tx) => {
@@ -217,6 +166,7 @@ export function recordVerdictBatch(store: Store, inputs: readonly VerdictInput[]
       inputs.map((input) => input.reviewerId),
     );
     const outcomes: BatchOutcome[] = [];
+    const articles = new Set<string>();
     for (const input of inputs) {
       const name = names.get(input.reviewerId);
       if (name === undefined) {
@@ -224,11 +174,14 @@ export function recordVerdictBatch(store: Store, inputs: readonly VerdictInput[]
         continue;
       }
       try {
-        outcomes.push({ recorded: await tx.savepoint(() => recordIn(tx, input, name)) });
+        const recorded = await tx.savepoint(() => recordIn(tx, input, name));
+        if (!recorded.duplicate) articles.add(recorded.verdict.articleId);
+        outcomes.push({ recorded });
       } catch (error) {
         outcomes.push({ error });
       }
     }
+    for (const articleId of articles) await refreshArticleCounts(tx, articleId);
     return outcomes;
   });
 }

@@ -24,10 +24,7 @@ export function verdictLabel(verdict: { category: string | null; severity: strin
   return [verdict.category && categoryLabel(verdict.category), verdict.severity].filter(Boolean).join(', ');
 }
 
-/**
- * Each state an edit can show, with its symbol and word. `disputed` is the outcome of two reviewers disagreeing:
- * listed so that pages and the stylesheet are ready for it, although no edit shows it yet.
- */
+/** Each state an edit can show, with its symbol and word; `disputed`: reviewers disagree and no lead has decided. */
 export const editStates = {
   undecided: { symbol: '○', label: 'undecided' },
   accept: { symbol: '✓', label: 'accepted' },

@@ -45,9 +45,9 @@ export function checkOf(view: EditView): string | null {
   return view.edit.origin.startsWith('check:') ? view.edit.origin.slice('check:'.length) : null;
 }
 
-/** The category an edit shows: its standing verdict's, else the one a check suggested, else none. */
+/** The category an edit shows: its outcome's, else the one a check suggested, else none. */
 export function categoryOf(view: EditView): string | null {
-  return view.standing ? view.standing.category : (view.edit.suggestedCategory ?? null);
+  return view.outcome.category ?? view.edit.suggestedCategory ?? null;
 }
 
 function options(edits: readonly EditView[], idOf: (e: EditView) => string | null, label: (id: string) => string) {

@@ -1,14 +1,20 @@
 // Shapes the review data for the review page and its JSON twin: paragraphs split into text and numbered edits.
 import { splitParagraphs } from '../diff/index.ts';
 import type { ArticleReview, StoredEdit, VerdictRecord } from '../review/article-review.ts';
+import { currentDecisions, type Outcome, undecidedOutcome } from '../review/outcome.ts';
 import { paragraphUnits } from '../review/paragraph-units.ts';
-import { type Resolution, resolveReview } from '../review/resolve.ts';
+import { type Resolution, resolveReview, standingDecision } from '../review/resolve.ts';
 
-/** A piece of a paragraph: plain text, or an edit with its number and its standing decision. */
+/** A piece of a paragraph: plain text, or an edit with its number and the state it shows. */
 export type Segment = { text: string } | { text: string; edit: number; editId: string; state: EditState };
 
-/** The state an edit shows: its standing decision, or undecided. */
-export type EditState = 'accept' | 'reject' | 'amend' | 'undecided';
+/** The state an edit shows: the decision that stands (agreed or adjudicated), disputed, or undecided. */
+export type EditState = 'accept' | 'reject' | 'amend' | 'disputed' | 'undecided';
+
+/** The state an outcome shows. */
+export function stateOf(outcome: Outcome): EditState {
+  return standingDecision(outcome) ?? (outcome.state === 'disputed' ? 'disputed' : 'undecided');
+}
 
 /** One row of the side-by-side view: an MT paragraph, its source paragraph if aligned, and what it becomes. */
 export interface ReviewRow {
@@ -36,9 +42,11 @@ export interface EditView {
   number: number;
   edit: StoredEdit;
   state: EditState;
-  standing: VerdictRecord | null;
-  /** Each reviewer's latest verdict on this edit, oldest first (the history is paged on its own route). */
+  outcome: Outcome;
+  /** Each reviewer's current verdict on this edit, oldest first (the history is paged on its own route). */
   current: VerdictRecord[];
+  /** A lead's adjudication standing on it, if any. */
+  adjudication: VerdictRecord | null;
 }
 
 /** Everything the review page shows. */
@@ -55,18 +63,12 @@ export interface ReviewView {
 /** Builds the view of one article's review; edit numbers follow MT order and are the same on both sides. */
 export function buildReviewView(review: ArticleReview): ReviewView {
   const resolution = resolveReview(review);
-  // Each reviewer's latest verdict per edit, in one pass (the review may carry the whole history).
-  const latest = new Map<string, Map<string, VerdictRecord>>();
-  for (const verdict of review.verdicts) {
-    const byReviewer = latest.get(verdict.editId) ?? new Map<string, VerdictRecord>();
-    latest.set(verdict.editId, byReviewer);
-    byReviewer.delete(verdict.reviewer);
-    byReviewer.set(verdict.reviewer, verdict);
-  }
+  const decided = currentDecisions(review.verdicts);
   const view = (edit: StoredEdit, number: number): EditView => {
-    const standing = resolution.standing.get(edit.id) ?? null;
-    const current = [...(latest.get(edit.id)?.values() ?? [])];
-    return { number, edit, state: standing?.decision ?? 'undecided', standing, current };
+    const outcome = resolution.outcomes.get(edit.id) ?? undecidedOutcome;
+    const current = decided.verdicts.get(edit.id) ?? [];
+    const adjudication = decided.adjudications.get(edit.id) ?? null;
+    return { number, edit, state: stateOf(outcome), outcome, current, adjudication };
   };
   const edits = resolution.edits.map((resolved, i) => view(resolved.edit, i + 1));
   const stale = resolution.stale.map((edit, i) => view(edit, edits.length + i + 1));
@@ -76,7 +78,7 @@ export function buildReviewView(review: ArticleReview): ReviewView {
     source: alignSource(review, resolution, rows),
     edits,
     stale,
-    reviewed: edits.filter((e) => e.state !== 'undecided').length,
+    reviewed: edits.filter((e) => e.outcome.state !== 'undecided').length,
     total: edits.length,
     resolution,
   };
@@ -129,8 +131,7 @@ function buildRows(mt: string, edits: EditView[]): ReviewRow[] {
     const mark = { edit: view.number, editId: view.edit.id, state: view.state };
     row.mt.push({ text: shown(view.edit.mtText), ...mark });
     // The right column shows what stands: an amendment replaces the post-editor's correction there.
-    const standingText =
-      view.standing?.decision === 'amend' ? (view.standing.amendedText ?? '') : view.edit.correctedText;
+    const standingText = view.state === 'amend' ? (view.outcome.amendedText ?? '') : view.edit.correctedText;
     row.corrected.push({ text: shown(standingText), ...mark });
     cursor[index] = Math.max(start, Math.min(view.edit.mtEnd, p.end));
   }

@@ -151,7 +151,7 @@ describe('mt-review import and export', () => {
     const exported = await cli(['export', 'lavrov-in-china', '--format', 'txt', '--db', db]);
     expect(exported.code).toBe(0);
     expect(exported.stdout.startsWith('By Marvin Ziegele\n\n')).toBe(true);
-    expect(exported.stderr).toBe('lavrov-in-china.txt: 22 undecided edit(s)\n');
+    expect(exported.stderr).toBe('lavrov-in-china.txt: 22 undecided, 0 disputed edit(s)\n');
     const keepMt = await cli(['export', 'lavrov-in-china', '--policy', 'keep-mt', '--db', db]);
     expect(keepMt.stdout.startsWith('Home page politics')).toBe(true);
   });

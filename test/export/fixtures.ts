@@ -26,7 +26,8 @@ export const NASTY_SOURCE =
 export const NASTY_REVIEWER = 'Ann "the <b>boss</b>" O\'Neil,\t&amp;';
 export const NASTY_NOTE = 'Use “curly” quotes,\tplease\nline 2: ]]> <script>x</script> &amp; \u0001 🎉 "q"';
 
-const at = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+/** A time on the day the fixtures were reviewed: `minute` minutes past ten. */
+export const at = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
 let nextId = 1;
 /** A verdict with defaults; ids grow in creation order like the store's. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderXliff } from '../../src/export/xliff.ts';
 import { paragraphUnits } from '../../src/review/paragraph-units.ts';
 import { resolveReview } from '../../src/review/resolve.ts';
-import { NASTY_NOTE, nastyIds, nastyReview, seedReview } from './fixtures.ts';
+import { at, NASTY_NOTE, nastyIds, nastyReview, seedReview, verdict } from './fixtures.ts';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -40,6 +40,19 @@ function read(xml: string) {
   const root = (parser.parse(xml) as Node[]).find((node) => nameOf(node) === 'xliff') as Node;
   const file = first(root, 'file');
   return { root, file, units: elements(file, 'unit') };
+}
+
+/** The nasty review with the closing quote's dispute settled: a lead adjudicates it rejected. */
+function settledNasty() {
+  const review = nastyReview();
+  const close = nastyIds(review).close as string;
+  return {
+    ...review,
+    verdicts: [
+      ...review.verdicts,
+      verdict(close, { reviewer: 'Lea', kind: 'adjudication', decision: 'reject', createdAt: at(9) }),
+    ],
+  };
 }
 
 describe('renderXliff', () => {
@@ -89,7 +102,7 @@ describe('renderXliff', () => {
   });
 
   it('marks reviewed errors as ITS quality issues: accepted, amended, rejected (disabled) and deleted', () => {
-    const review = nastyReview();
+    const review = settledNasty();
     const ids = nastyIds(review);
     const { units } = read(renderXliff(review));
     const marks = new Map<string, Node>();
@@ -125,13 +138,16 @@ describe('renderXliff', () => {
   });
 
   it('sets segment states: final when all edits are decided, reviewed when some, translated when none', () => {
-    const { units } = read(renderXliff(nastyReview()));
+    const { units } = read(renderXliff(settledNasty()));
     expect(units.map((unit) => attrs(first(unit, 'segment'))['@_state'])).toEqual([
       'final',
       'final',
       'reviewed',
       'final',
     ]);
+    // The closing quote's dispute, before a lead settles it, leaves its paragraph reviewed, not final.
+    const disputed = read(renderXliff(nastyReview())).units.map((unit) => attrs(first(unit, 'segment'))['@_state']);
+    expect(disputed[0]).toBe('reviewed');
     const review = seedReview();
     const states = read(renderXliff({ ...review, verdicts: [] })).units.map(
       (unit) => attrs(first(unit, 'segment'))['@_state'],

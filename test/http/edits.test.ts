@@ -13,7 +13,7 @@ interface ApiEdit {
   mtText: string;
   correctedText: string;
   origin: string;
-  standing: { decision: string; amendedText: string | null } | null;
+  outcome: { state: string; decision: string | null; amendedText: string | null };
 }
 interface ApiArticle {
   mt: string;
@@ -288,7 +288,7 @@ describe('verdicts across a restart', () => {
     const after = await article('lavrov-in-china');
     expect(await articleHistory(server, 'lavrov-in-china')).toEqual(before);
     expect(before.at(-1)).toMatchObject({ editId: target.id, decision: 'amend' });
-    expect(after.edits.find((e) => e.id === target.id)?.standing).toMatchObject({
+    expect(after.edits.find((e) => e.id === target.id)?.outcome).toMatchObject({
       decision: 'amend',
       amendedText: 'survives the restart',
     });

@@ -9,7 +9,7 @@ interface ApiEdit {
   number: number;
   mtText: string;
   verdicts: { id: number; decision: string; reviewer: string }[];
-  standing: { decision: string } | null;
+  outcome: { state: string; decision: string | null; amendedText: string | null };
 }
 interface ApiArticle {
   id: string;
@@ -116,7 +116,7 @@ describe('POST /api/edits/:editId/verdicts with a valid verdict', () => {
     expect(verdict).toMatchObject({ editId: target.id, decision: 'reject', severity: 'major', reviewerName: 'tester' });
     const article = await seedArticle();
     const shown = article.edits.find((e) => e.id === target.id);
-    expect(shown?.standing?.decision).toBe('reject');
+    expect(shown?.outcome).toMatchObject({ state: 'agreed', decision: 'reject' });
     expect(shown?.verdicts.map((v) => v.id)).toContain(verdict.id);
     const history = await articleHistory(server, 'lavrov-in-china');
     expect(history.find((v) => v.id === verdict.id)).toMatchObject({ editId: target.id, note: 'keep the MT' });
@@ -160,7 +160,7 @@ describe('POST /articles/:id/edits/:editId/verdicts (the HTML form)', () => {
     expect(response.headers.get('location')).toBe(`/articles/lavrov-in-china?edit=${edit(7).id}`);
     expect((await server.savedVerdicts()).length).toBe(before + 1);
     const shown = (await seedArticle()).edits.find((e) => e.id === target.id);
-    expect(shown?.standing).toMatchObject({ decision: 'amend', amendedText: 'typed in the form' });
+    expect(shown?.outcome).toMatchObject({ decision: 'amend', amendedText: 'typed in the form' });
   });
 
   it('answers an invalid form verdict with a 400 page naming the field', async () => {
@@ -187,7 +187,7 @@ describe('GET /api/articles', () => {
       expect(Object.keys(article)).toEqual(expect.arrayContaining(['id', 'title', 'edits', 'reviewed']));
     }
     const seed = articles.find((a) => a.id === 'lavrov-in-china');
-    const reviewed = (await seedArticle()).edits.filter((e) => e.standing).length;
+    const reviewed = (await seedArticle()).edits.filter((e) => e.outcome.state !== 'undecided').length;
     expect(reviewed).toBeGreaterThan(0);
     expect(seed).toMatchObject({ edits: edits.length, reviewed });
     expect(articles.find((a) => a.id === 'html-injection')).toMatchObject({ reviewed: 0 });

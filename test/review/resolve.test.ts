@@ -1,28 +1,11 @@
-// Tests for resolving a review: the standing verdict per edit, the text as the verdicts stand, counts and spans.
+// Tests for resolving a review: the text as the outcomes stand, counts (disputed apart) and spans.
 import { describe, expect, it } from 'vitest';
 import { applyVerdicts } from '../../src/diff/index.ts';
-import { resolveReview, standingVerdicts } from '../../src/review/resolve.ts';
+import { resolveReview } from '../../src/review/resolve.ts';
 import { NASTY_CORRECTED, NASTY_MT, nastyIds, nastyReview, seedReview, verdict } from '../export/fixtures.ts';
 
-describe('standingVerdicts', () => {
-  it('takes the most recent verdict on an edit across reviewers', () => {
-    const review = nastyReview();
-    const { close } = nastyIds(review);
-    expect(standingVerdicts(review.verdicts).get(close as string)?.decision).toBe('reject');
-  });
-
-  it('goes by time, not by position, and by id when the times are equal', () => {
-    const late = verdict('e', { decision: 'reject', createdAt: '2024-05-02T00:00:00Z' });
-    const early = verdict('e', { decision: 'accept', createdAt: '2024-05-01T00:00:00Z' });
-    expect(standingVerdicts([late, early]).get('e')?.decision).toBe('reject');
-    const first = verdict('f', { decision: 'accept', createdAt: '2024-05-01T00:00:00Z' });
-    const second = verdict('f', { decision: 'reject', createdAt: '2024-05-01T00:00:00Z' });
-    expect(standingVerdicts([second, first]).get('f')?.decision).toBe('reject');
-  });
-});
-
 describe('resolveReview', () => {
-  it('applies accepted and amended edits, keeps the MT of rejected ones, ignores stale edits', () => {
+  it('applies agreed accepts and amendments, keeps the MT of rejected and (keep-mt) disputed ones, ignores stale edits', () => {
     const resolution = resolveReview(nastyReview(), 'keep-mt');
     expect(resolution.text).toBe(
       "Title: “Quotes\" & <script>alert('x')</script>\n\n" +
@@ -39,7 +22,10 @@ describe('resolveReview', () => {
     const mt = resolveReview(review, 'keep-mt');
     expect(correction.text).toContain('in China.');
     expect(mt.text).toContain('in China*.');
-    expect(correction.counts).toEqual({ accepted: 3, rejected: 1, amended: 1, undecided: 1 });
+    // Bob accepted the closing quote, the nasty reviewer rejected it: a dispute, undecided for the text.
+    expect(correction.counts).toEqual({ accepted: 3, rejected: 0, amended: 1, disputed: 1, undecided: 1 });
+    const { close } = nastyIds(review);
+    expect(correction.edits.find((e) => e.edit.id === close)?.outcome.state).toBe('disputed');
     expect(mt.counts).toEqual(correction.counts);
     expect(resolveReview(review).policy).toBe('keep-correction');
   });
@@ -47,10 +33,11 @@ describe('resolveReview', () => {
   it('gives every edit the span of what it left in the text', () => {
     for (const policy of ['keep-correction', 'keep-mt'] as const) {
       const resolution = resolveReview(nastyReview(), policy);
-      for (const { edit, verdict: standing, start, end } of resolution.edits) {
+      for (const { edit, outcome, start, end } of resolution.edits) {
         const left = resolution.text.slice(start, end);
-        if (standing?.decision === 'reject' || (!standing && policy === 'keep-mt')) expect(left).toBe(edit.mtText);
-        else if (standing?.decision === 'amend') expect(left).toBe(standing.amendedText);
+        const decision = outcome.state === 'agreed' ? outcome.decision : null;
+        if (decision === 'reject' || (!decision && policy === 'keep-mt')) expect(left).toBe(edit.mtText);
+        else if (decision === 'amend') expect(left).toBe(outcome.amendedText);
         else expect(left).toBe(edit.correctedText);
       }
     }

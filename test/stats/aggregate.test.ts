@@ -61,14 +61,14 @@ describe('articleStats on the seed article', () => {
     expect(stats.edits).toBe(n);
     expect(stats.decided).toBe(0);
     expect(stats.reviewedShare).toBe(0);
-    expect(stats.decisions).toEqual({ accepted: 0, rejected: 0, amended: 0, undecided: n });
+    expect(stats.decisions).toEqual({ accepted: 0, rejected: 0, amended: 0, disputed: 0, undecided: n });
     expect(stats.errors.total).toBe(0);
     expect(stats.scores.wmt?.score).toBe(0);
     expect(stats.scores.mqm2?.score).toBe(100);
     expect(stats.title).toBe('Title of lavrov');
   });
 
-  it('counts decisions and errors by category and severity from the standing verdicts', () => {
+  it('counts decisions and errors by category and severity from the outcomes, a lead’s adjudication standing', () => {
     const reviewed = withVerdicts(base, (edit, i) => {
       if (i === 0)
         return verdict(edit.id, { decision: 'accept', category: 'linguistic/punctuation', severity: 'minor' });
@@ -84,17 +84,18 @@ describe('articleStats on the seed article', () => {
         return verdict(edit.id, { decision: 'accept', category: 'accuracy/mistranslation', severity: 'critical' });
       return undefined;
     });
-    // A later verdict by someone else stands: edit 2 becomes an accepted minor grammar error.
+    // A lead's adjudication stands whatever the reviewer said: edit 2 becomes an accepted minor grammar error.
     reviewed.verdicts.push(
       verdict(base.edits[2]?.id as string, {
         reviewer: 'bob',
+        kind: 'adjudication',
         category: 'linguistic/grammar',
         severity: 'minor',
         createdAt: '2024-06-01T00:00:00.000Z',
       }),
     );
     const stats = articleStats(reviewed);
-    expect(stats.decisions).toEqual({ accepted: 3, rejected: 0, amended: 1, undecided: n - 4 });
+    expect(stats.decisions).toEqual({ accepted: 3, rejected: 0, amended: 1, disputed: 0, undecided: n - 4 });
     expect(stats.decided).toBe(4);
     expect(stats.reviewedShare).toBeCloseTo(4 / n);
     expect(stats.errors).toEqual({
@@ -111,6 +112,25 @@ describe('articleStats on the seed article', () => {
     expect(stats.scores.mqm2?.pass).toBe(false);
     expect(stats.scores.matecat?.penalty).toBe(0.5 + 2 + 10 + 0.5);
     expect(stats.scores.matecat?.perThousandWords).toBeCloseTo((13 / 413) * 1000);
+  });
+
+  it('counts a disputed edit apart: neither decided nor an error, until a lead adjudicates', () => {
+    const first = base.edits[0]?.id as string;
+    const disputed = withHistory(base, [
+      verdict(first, { reviewer: 'ann', decision: 'accept', category: 'linguistic/grammar', severity: 'major' }),
+      verdict(first, { reviewer: 'bob', decision: 'reject' }),
+    ]);
+    const stats = articleStats(disputed);
+    expect(stats.decisions).toEqual({ accepted: 0, rejected: 0, amended: 0, disputed: 1, undecided: n - 1 });
+    expect(stats.decided).toBe(0);
+    expect(stats.errors.total).toBe(0);
+    const adjudicated = withHistory(base, [
+      ...disputed.verdicts,
+      verdict(first, { reviewer: 'lea', kind: 'adjudication', decision: 'accept', severity: 'minor' }),
+    ]);
+    const settled = articleStats(adjudicated);
+    expect(settled.decisions).toMatchObject({ accepted: 1, disputed: 0 });
+    expect(settled.errors).toMatchObject({ total: 1, bySeverity: { minor: 1 } });
   });
 
   it('counts a dimension alone and a non-translation under their own ids; WMT weighs a non-translation 25', () => {
@@ -238,7 +258,7 @@ describe('aggregate over a corpus', () => {
     expect(stats.corpus.articles).toBe(2);
     expect(stats.corpus.words).toBe(countWords(mtA) + countWords(mtB));
     expect(stats.corpus.edits).toBe(2);
-    expect(stats.corpus.decisions).toEqual({ accepted: 1, rejected: 1, amended: 0, undecided: 0 });
+    expect(stats.corpus.decisions).toEqual({ accepted: 1, rejected: 1, amended: 0, disputed: 0, undecided: 0 });
     const [sa, sb] = stats.articles;
     expect(stats.corpus.hter.edits).toBe((sa?.hter.edits ?? 0) + (sb?.hter.edits ?? 0));
     expect(stats.corpus.hter.score).toBeCloseTo((100 * stats.corpus.hter.edits) / stats.corpus.hter.refLength);

@@ -46,7 +46,9 @@ describe('loadStatistics', () => {
     });
     const after = await loadStatistics(db);
     expect(after).toEqual(await fresh(db));
-    expect(after.corpus.decided).toBe(2);
+    // Anna and Bob disagree on the first edit: disputed, not decided.
+    expect(after.corpus.decided).toBe(1);
+    expect(after.corpus.decisions.disputed).toBe(1);
     expect(after.agreement).toHaveLength(1);
     await importCorpus(db, 'test/fixtures/corpus');
     const more = await loadStatistics(db);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { getArticle, importArticle, listArticles, setCorrectedText } from '../../src/store/articles.ts';
 import { addReviewerEdit, listEdits } from '../../src/store/edits.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
-import { currentVerdicts, listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
+import { currentVerdicts, listVerdicts } from '../../src/store/verdict-reads.ts';
+import { recordVerdict } from '../../src/store/verdicts.ts';
 import {
   addReviewer,
   bylineEdit,

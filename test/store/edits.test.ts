@@ -4,7 +4,8 @@ import { importArticle } from '../../src/store/articles.ts';
 import { addReviewerEdit, getEdit, listEdits, setEditAside } from '../../src/store/edits.ts';
 import { ConflictError, NotFoundError, StoreError } from '../../src/store/errors.ts';
 import type { Store } from '../../src/store/sql.ts';
-import { listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
+import { listVerdicts } from '../../src/store/verdict-reads.ts';
+import { recordVerdict } from '../../src/store/verdicts.ts';
 import { addReviewer, bylineEdit, makeEdit, markerEdit, openTestStore, seedArticle, seedEdits } from './helpers.ts';
 
 describe('listEdits', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleRevisions, articleVersion, importArticle } from '../../src/store/articles.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
-import { currentVerdicts, listVerdicts, recordVerdict } from '../../src/store/verdicts.ts';
+import { currentVerdicts, listVerdicts } from '../../src/store/verdict-reads.ts';
+import { recordVerdict } from '../../src/store/verdicts.ts';
 import { addReviewer, openTestStore, reviewRows, seedArticle, seedEdits } from './helpers.ts';
 
 async function reviewedSeed() {

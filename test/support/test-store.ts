@@ -35,6 +35,12 @@ afterAll(async () => {
 // Every table but the schema's own bookkeeping, emptied between tests: one database per test file, a clean one per
 // store. The append-only triggers would refuse the TRUNCATE, so it runs as a replica, which fires no triggers.
 const tables = [
+  'article_events',
+  'assignments',
+  'article_review',
+  'edit_outcomes',
+  'current_adjudications',
+  'retractions',
   'current_verdicts',
   'verdicts',
   'edits',

@@ -2,7 +2,7 @@
 import type { PoolClient } from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PostgresDatabase, transaction } from './connection.ts';
-import { schemaV1 } from './schema.ts';
+import { schemaV1, teamReviewV2 } from './schema.ts';
 
 /** One step of the schema; the database is at `version` once `sql` has run. */
 export interface Migration {
@@ -22,6 +22,11 @@ export const migrations: readonly Migration[] = [
       'articles, edits, append-only verdicts, current verdicts, reviewers with roles, sessions, sign-in links, ' +
       'api tokens, article revisions',
     sql: schemaV1,
+  },
+  {
+    version: 2,
+    description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
+    sql: teamReviewV2,
   },
 ];
 

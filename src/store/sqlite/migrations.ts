@@ -184,6 +184,94 @@ const settings = `
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;
 `;
 
+// Team review. A verdict is a reviewer's (kind 'verdict') or a lead's final word (kind 'adjudication'); a reviewer's
+// undo is a retraction, appended like a verdict. The outcome of each edit (undecided, agreed, disputed, adjudicated)
+// and its counts per article are kept by the store with every write (store/outcomes.ts), so lists and filters read
+// them instead of every reviewer's verdicts; article_review also holds what a lead sets: blind or open review, and
+// the approval that locks the article. An action log keeps who approved, reopened and assigned, and when.
+const teamReview = `
+ALTER TABLE verdicts ADD COLUMN kind TEXT NOT NULL DEFAULT 'verdict' CHECK (kind IN ('verdict', 'adjudication'));
+
+CREATE TABLE retractions (
+  id INTEGER PRIMARY KEY,
+  verdict_id INTEGER NOT NULL UNIQUE REFERENCES verdicts(id),
+  edit_id TEXT NOT NULL REFERENCES edits(id),
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX retractions_by_edit ON retractions(edit_id);
+CREATE TRIGGER retractions_no_update BEFORE UPDATE ON retractions BEGIN SELECT RAISE(ABORT, 'retractions are append-only'); END;
+CREATE TRIGGER retractions_no_delete BEFORE DELETE ON retractions BEGIN SELECT RAISE(ABORT, 'retractions are append-only'); END;
+CREATE TRIGGER revision_on_retraction AFTER INSERT ON retractions BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.article_id;
+END;
+
+CREATE TABLE current_adjudications (
+  edit_id TEXT PRIMARY KEY REFERENCES edits(id),
+  verdict_id INTEGER NOT NULL REFERENCES verdicts(id),
+  article_id TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX current_adjudications_by_article ON current_adjudications(article_id);
+
+CREATE TABLE edit_outcomes (
+  edit_id TEXT PRIMARY KEY REFERENCES edits(id),
+  article_id TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('undecided', 'agreed', 'disputed', 'adjudicated'))
+) STRICT, WITHOUT ROWID;
+CREATE INDEX edit_outcomes_by_article ON edit_outcomes(article_id);
+
+CREATE TABLE article_review (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  mode TEXT NOT NULL DEFAULT 'blind' CHECK (mode IN ('blind', 'open')),
+  approved_at TEXT,
+  approved_by INTEGER REFERENCES reviewers(id),
+  edits INTEGER NOT NULL DEFAULT 0,
+  undecided INTEGER NOT NULL DEFAULT 0,
+  agreed INTEGER NOT NULL DEFAULT 0,
+  disputed INTEGER NOT NULL DEFAULT 0,
+  adjudicated INTEGER NOT NULL DEFAULT 0,
+  CHECK ((approved_at IS NULL) = (approved_by IS NULL)),
+  CHECK (edits = undecided + agreed + disputed + adjudicated)
+) STRICT, WITHOUT ROWID;
+INSERT INTO article_review (article_id) SELECT id FROM articles;
+CREATE TRIGGER review_on_article_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_review (article_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER revision_on_review_setting AFTER UPDATE OF mode, approved_at ON article_review BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.article_id;
+END;
+
+CREATE TABLE assignments (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  assigned_by INTEGER NOT NULL REFERENCES reviewers(id),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (article_id, reviewer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX assignments_by_reviewer ON assignments(reviewer_id);
+CREATE TRIGGER revision_on_assignment AFTER INSERT ON assignments BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = NEW.article_id;
+END;
+CREATE TRIGGER revision_on_unassignment AFTER DELETE ON assignments BEGIN
+  UPDATE article_revisions SET revision = revision + 1 WHERE article_id = OLD.article_id;
+END;
+
+CREATE TABLE article_events (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  actor_id INTEGER NOT NULL REFERENCES reviewers(id),
+  action TEXT NOT NULL CHECK (action IN ('approved', 'reopened', 'assigned', 'unassigned', 'review-opened',
+    'review-blinded')),
+  subject_id INTEGER REFERENCES reviewers(id),
+  note TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX article_events_by_article ON article_events(article_id, id);
+CREATE TRIGGER article_events_no_update BEFORE UPDATE ON article_events BEGIN SELECT RAISE(ABORT, 'article events are append-only'); END;
+CREATE TRIGGER article_events_no_delete BEFORE DELETE ON article_events BEGIN SELECT RAISE(ABORT, 'article events are append-only'); END;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -210,6 +298,11 @@ export const migrations: readonly Migration[] = [
     version: 7,
     description: 'settings: values every server on the database shares (the session secret)',
     sql: settings,
+  },
+  {
+    version: 8,
+    description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
+    sql: teamReview,
   },
 ];
 

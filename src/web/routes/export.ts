@@ -13,15 +13,20 @@ export function exportRoutes(db: Store): Router {
       String(req.params.id),
       String(req.query.format ?? 'txt'),
       String(req.query.policy ?? 'keep-correction'),
+      // ?final=1: the publishing text, only of an approved article.
+      { approvedOnly: req.query.final === '1' },
     );
     if ('problem' in result) {
       if (result.problem === 'unknown-article') throw new HttpError(404, result.message);
-      if (result.problem === 'unresolvable-article') throw new HttpError(409, result.message);
+      if (result.problem === 'unresolvable-article' || result.problem === 'not-approved') {
+        throw new HttpError(409, result.message);
+      }
       const field = result.problem === 'unknown-format' ? 'format' : 'policy';
       throw new HttpError(400, result.message, [{ field, message: result.message }]);
     }
     res.set('Content-Type', result.format.mediaType);
     res.set('X-Undecided-Edits', String(result.counts.undecided));
+    res.set('X-Disputed-Edits', String(result.counts.disputed));
     res.attachment(result.fileName);
     res.send(result.body);
   };

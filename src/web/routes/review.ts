@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Application, type NextFunction, type Request, type Response, Router } from 'express';
 import { exportFormats } from '../../export/formats.ts';
-import type { ArticleReview } from '../../review/article-review.ts';
+import { type ArticleReview, unsetTeamReview } from '../../review/article-review.ts';
 import { UnresolvableReviewError } from '../../review/integrity.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
 import { loadArticleReview } from '../../store/article-review.ts';
-import { articleVersion, getArticle, getEdit, type Store } from '../../store/index.ts';
+import { articleStatusOf, articleVersion, getArticle, getEdit, listReviewers, type Store } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { editStates, originLabel } from '../labels.ts';
@@ -24,6 +24,7 @@ import {
   readReviewFilter,
 } from '../review-filter.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
+import { type ViewOf, viewOf } from '../viewer.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
 export function loadReview(db: Store) {
@@ -39,11 +40,13 @@ export function loadReview(db: Store) {
 async function renderReviewPage(
   app: Application,
   db: Store,
-  review: ArticleReview,
+  seen: ViewOf,
   editId: string,
   filter: ReviewFilter,
   slots: Slots,
 ): Promise<string> {
+  const status = await articleStatusOf(db, seen.review.id);
+  const { review } = seen;
   const view = buildReviewView(review);
   const shown = view.edits.filter((e) => passesFilter(e, filter));
   const selected =
@@ -55,6 +58,11 @@ async function renderReviewPage(
     review,
     view,
     selected,
+    seen,
+    team: review.team ?? unsetTeamReview,
+    status,
+    // A lead assigns reviewers: the names to choose from.
+    reviewers: seen.lead ? (await listReviewers(db)).filter((r) => !r.disabledAt).map((r) => r.name) : [],
     filter: {
       ...filter,
       active: isFiltered(filter),
@@ -74,6 +82,8 @@ async function renderReviewPage(
       articleId: review.id,
       mt: review.mt,
       hasPostEdit: review.corrected !== null,
+      viewer: seen.reviewer,
+      lead: seen.lead,
       states: editStates,
       edits: view.edits.map(pageEdit),
     }).replace(/</g, '\\u003c'),
@@ -98,8 +108,9 @@ function pageEdit(e: EditView) {
     message: e.edit.message ?? null,
     suggestedCategory: e.edit.suggestedCategory ?? null,
     suggestedSeverity: e.edit.suggestedSeverity ?? null,
-    standing: e.standing,
+    outcome: e.outcome,
     current: e.current,
+    adjudication: e.adjudication,
   };
 }
 
@@ -137,18 +148,19 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
     const editId = await selectableEdit(db, id, req.query.edit);
     const filter = readReviewFilter(req.query as Record<string, unknown>);
-    const variant = filterKey(filter) === '' ? editId : JSON.stringify([editId, filterKey(filter)]);
+    const review = await loadArticleReview(db, id);
+    if (!review) throw new HttpError(404, `no article "${id}"`);
+    const seen = viewOf(req, res, review);
+    // One page per data version, view (a reviewer's own, or a lead's full one), selected edit and filter.
+    const variant = JSON.stringify([seen.key, editId, filterKey(filter)]);
     let page: SlottedPage;
     try {
-      page = await pages.get(id, version, variant, async (slots) => {
-        const review = await loadArticleReview(db, id);
-        if (!review) throw new HttpError(404, `no article "${id}"`);
-        return renderReviewPage(req.app, db, review, editId, filter, slots);
-      });
+      page = await pages.get(id, version, variant, (slots) =>
+        renderReviewPage(req.app, db, seen, editId, filter, slots),
+      );
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
       // This article alone: its page says what is wrong and offers the repair.
-      const review = await loadArticleReview(db, id);
       res.status(409).render('review-problem', { review, problems: error.problems });
       return;
     }
@@ -159,14 +171,16 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
         fillSlots(page, { csrfToken: csrfToken ?? '', reviewer: reviewer?.name ?? '', clientRequestId: randomUUID() }),
       );
   });
-  router.get('/api/articles/:id', loadReview(db), (_req, res) => {
-    const review = res.locals.review as ArticleReview;
+  router.get('/api/articles/:id', loadReview(db), async (req, res) => {
+    const seen = viewOf(req, res, res.locals.review as ArticleReview);
+    const { review } = seen;
     const view = resolvedView(review);
     const edit = (e: (typeof view.edits)[number]) => ({
       ...e.edit,
       number: e.number,
+      outcome: e.outcome,
       verdicts: e.current,
-      standing: e.standing,
+      adjudication: e.adjudication,
     });
     res.json({
       id: review.id,
@@ -174,6 +188,12 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
       mt: review.mt,
       corrected: review.corrected,
       preview: view.resolution.text,
+      // Whose review this is: a reviewer's own (blind review hides the others' first pass), or null for everyone's.
+      viewer: seen.reviewer,
+      lead: seen.lead,
+      status: await articleStatusOf(db, review.id),
+      team: review.team ?? unsetTeamReview,
+      counts: view.resolution.counts,
       reviewed: view.reviewed,
       edits: view.edits.map(edit),
       staleEdits: view.stale.map(edit),

@@ -8,13 +8,13 @@ export function filtersSuite(e2e: E2E): void {
   const count = () => e2e.page.locator('#filter-count').textContent();
   const shownMarks = () => e2e.page.locator('.side-by-side a.edit-mt:not(.filtered-out)').count();
   let edits: ApiEdit[] = [];
-  const categoryOf = (e: ApiEdit) => (e.standing ? e.standing.category : e.suggestedCategory) ?? 'none';
+  const categoryOf = (e: ApiEdit) => e.outcome.category ?? e.suggestedCategory ?? 'none';
 
   describe('the filters', () => {
     it('shows only undecided edits, hides the paragraphs without one, and moves only among them', async () => {
       const { page } = e2e;
       edits = (await apiArticle(e2e, 'bahn-with-source')).edits;
-      const undecided = edits.filter((e) => e.standing === null);
+      const undecided = edits.filter((e) => e.outcome.state === 'undecided');
       expect(undecided.length).toBeLessThan(edits.length);
       await open(e2e, '/articles/bahn-with-source');
       await page.keyboard.press('f');

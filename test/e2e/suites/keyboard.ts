@@ -58,7 +58,8 @@ export function keyboardSuite(e2e: E2E): void {
       await expect.poll(said).toContain('Edit 3 amended: Punctuation, neutral.');
 
       const edits = (await apiArticle(e2e, 'bahn-with-source')).edits;
-      const standing = (n: number) => (edits[n] as ApiEdit).standing;
+      // One reviewer: the verdict recorded is the edit's current one, with its note.
+      const standing = (n: number) => (edits[n] as ApiEdit).verdicts[0];
       expect(standing(0)).toMatchObject({
         decision: 'accept',
         category: 'design/page-furniture',

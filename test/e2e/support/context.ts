@@ -22,14 +22,20 @@ export interface ApiEdit {
   origin: string;
   checkId: string | null;
   suggestedCategory: string | null;
-  verdicts: { decision: string; category: string | null; severity: string | null; note: string | null }[];
-  standing: {
+  verdicts: {
     decision: string;
     category: string | null;
     severity: string | null;
     note: string | null;
     amendedText: string | null;
-  } | null;
+  }[];
+  outcome: {
+    state: string;
+    decision: string | null;
+    category: string | null;
+    severity: string | null;
+    amendedText: string | null;
+  };
 }
 
 /** An article as GET /api/articles/:id gives it. */

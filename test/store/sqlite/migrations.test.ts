@@ -9,7 +9,7 @@ import { findReviewerByName, getReviewer, listReviewers } from '../../../src/sto
 import { findSessionReviewer } from '../../../src/store/sessions.ts';
 import { migrations } from '../../../src/store/sqlite/migrations.ts';
 import { hashToken } from '../../../src/store/values.ts';
-import { listVerdicts } from '../../../src/store/verdicts.ts';
+import { listVerdicts } from '../../../src/store/verdict-reads.ts';
 import { seedArticle, seedEdits } from '../helpers.ts';
 import { openSqlite, tempFolder } from './files.ts';
 

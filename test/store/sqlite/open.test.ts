@@ -6,7 +6,8 @@ import { importArticle } from '../../../src/store/articles.ts';
 import { StoreError } from '../../../src/store/errors.ts';
 import { schemaVersion } from '../../../src/store/sqlite/migrations.ts';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
-import { listVerdicts, recordVerdict } from '../../../src/store/verdicts.ts';
+import { listVerdicts } from '../../../src/store/verdict-reads.ts';
+import { recordVerdict } from '../../../src/store/verdicts.ts';
 import { addReviewer, seedArticle, seedEdits } from '../helpers.ts';
 import { openSqlite, tempFolder } from './files.ts';
 

@@ -1,13 +1,13 @@
 // The filters above the columns, applied in the browser as they change (the same rules as src/web/review-filter.ts,
 // which applies them when the form is sent without JavaScript); the address keeps them for a reload.
-import { $, data, findFrom, isShown, on, select, selectedEdit, setFilter } from './state.js';
+import { $, data, findFrom, isDecided, isShown, on, select, selectedEdit, setFilter } from './state.js';
 
 const form = document.querySelector('form.filters');
 const names = ['undecided', 'origin', 'check', 'category'];
 
 const originGroup = (origin) =>
   origin.startsWith('check:') ? 'check' : origin === 'reviewer' ? 'reviewer' : 'post-edit';
-const categoryOf = (edit) => (edit.standing ? edit.standing.category : edit.suggestedCategory) ?? 'none';
+const categoryOf = (edit) => edit.outcome.category ?? edit.suggestedCategory ?? 'none';
 
 function readFilter() {
   const fields = new FormData(form);
@@ -22,7 +22,7 @@ function readFilter() {
 
 function passes(filter) {
   return (edit) =>
-    (!filter.undecided || !edit.standing) &&
+    (!filter.undecided || !isDecided(edit)) &&
     (filter.origin === null || originGroup(edit.origin) === filter.origin) &&
     (filter.check === null || edit.checkId === filter.check) &&
     (filter.category === null || categoryOf(edit) === filter.category);

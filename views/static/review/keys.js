@@ -5,13 +5,15 @@ import { openCategoryPicker } from './category-picker.js';
 import { toggleSource } from './columns.js';
 import { focusFilters } from './filters.js';
 import { setSeverity } from './panel.js';
-import { $, findFrom, mtMarkOf, select, selectedEdit, selectedIndex, stateOf } from './state.js';
+import { $, findFrom, isLead, mtMarkOf, select, selectedEdit, selectedIndex, stateOf } from './state.js';
 import { handleSelectionKey } from './text-selection.js';
-import { submitVerdict } from './verdicts.js';
+import { submitVerdict, undoVerdict } from './verdicts.js';
 
 const undecided = (edit) => stateOf(edit) === 'undecided';
 const go = (index) => index >= 0 && select(index);
 let noteBefore = '';
+// Shift+E: the amendment typed next is a lead's final word.
+let finalAmend = false;
 
 // Back to the text after a field: the focus on the selected edit, so that the next key is a command again.
 function backToText() {
@@ -27,7 +29,19 @@ const actions = {
   '[': () => go(findFrom(selectedIndex(), -1, undecided)),
   a: () => submitVerdict('accept'),
   r: () => submitVerdict('reject'),
+  u: () => undoVerdict(),
+  // A lead's final word: Shift with the decision's key.
+  A: () => isLead && submitVerdict('accept', { final: true }),
+  R: () => isLead && submitVerdict('reject', { final: true }),
+  U: () => isLead && undoVerdict({ final: true }),
   e: () => {
+    finalAmend = false;
+    $('amended-text').focus();
+    $('amended-text').select();
+  },
+  E: () => {
+    if (!isLead) return;
+    finalAmend = true;
     $('amended-text').focus();
     $('amended-text').select();
   },
@@ -47,7 +61,8 @@ function fieldKey(event) {
   const plainEnter = event.key === 'Enter' && !event.shiftKey;
   if (id === 'amended-text' && plainEnter) {
     backToText();
-    void submitVerdict('amend');
+    void submitVerdict('amend', { final: finalAmend });
+    finalAmend = false;
   } else if (id === 'amended-text' && event.key === 'Escape') backToText();
   else if (id === 'note' && plainEnter) {
     backToText();

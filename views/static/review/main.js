@@ -7,6 +7,7 @@ import { startMarks } from './marks.js';
 import { startPanel } from './panel.js';
 import { startPreview } from './preview.js';
 import { data, editById, select } from './state.js';
+import { startSync } from './sync.js';
 import { startTextSelection } from './text-selection.js';
 import { startVerdicts } from './verdicts.js';
 
@@ -20,6 +21,7 @@ startColumns();
 startInlineEdit();
 startTextSelection();
 startKeys();
+startSync();
 
 // A click on a mark selects its edit in place (without JavaScript the link reloads the page on it).
 document.querySelector('.side-by-side')?.addEventListener('click', (event) => {

@@ -13,7 +13,7 @@ function renderState(edit) {
     mark.className = mark.className.replace(/\bstate-\w+/, `state-${state}`);
     // The right column shows what stands: an amendment replaces the post-editor's correction there.
     const inserted = mark.querySelector('ins');
-    if (inserted) inserted.textContent = shown(state === 'amend' ? edit.standing.amendedText : edit.correctedText);
+    if (inserted) inserted.textContent = shown(state === 'amend' ? edit.outcome.amendedText : edit.correctedText);
     mark.querySelector('.symbol').textContent = states[state].symbol;
     const word = mark.querySelector('.state-word');
     if (word) word.textContent = states[state].label;

@@ -1,6 +1,6 @@
 // The verdict panel: the selected edit's change and origin, its fields, and each reviewer's latest verdict.
 import { categoryLabel, verdictLabel } from './labels.js';
-import { $, data, on, selectedEdit, stateOf, states, text } from './state.js';
+import { $, data, isLead, on, selectedEdit, stateOf, states, text } from './state.js';
 
 const form = $('verdict-form');
 
@@ -13,17 +13,31 @@ function historyItem(verdict) {
   const item = document.createElement('li');
   const state = states[verdict.decision];
   item.append(text('span', `${state.symbol} ${state.label}`, `badge state-${verdict.decision}`), ' ');
+  if (verdict.kind === 'adjudication') item.append(text('span', 'final', 'badge final'), ' ');
   item.append(text('strong', verdict.reviewer), ' ');
   const time = text('time', verdict.createdAt.slice(0, 16).replace('T', ' '));
   time.dateTime = verdict.createdAt;
   item.append(time, ' ', text('span', verdictLabel(verdict), 'labels'));
   if (verdict.amendedText) item.append(` → “${verdict.amendedText}”`);
   if (verdict.note) item.append(document.createElement('br'), text('q', verdict.note));
+  if (isLead && verdict.kind !== 'adjudication') item.append(' ', makeFinalButton(verdict));
   return item;
 }
 
+// A lead takes one reviewer's verdict as the final word, with its labels and amendment.
+function makeFinalButton(verdict) {
+  const button = text('button', 'Make final', 'link make-final');
+  button.type = 'button';
+  button.addEventListener('click', () => {
+    document.dispatchEvent(new CustomEvent('mtr:make-final', { detail: verdict }));
+  });
+  return button;
+}
+
 function renderHistory(edit) {
-  const items = [...edit.current].reverse().map(historyItem);
+  const verdicts = [...edit.current].reverse();
+  if (edit.adjudication) verdicts.unshift(edit.adjudication);
+  const items = verdicts.map(historyItem);
   $('history').replaceChildren(...(items.length > 0 ? items : [text('li', 'No verdict yet.', 'none')]));
   $('history-link').href =
     `/articles/${encodeURIComponent(data.articleId)}/edits/${encodeURIComponent(edit.id)}/history`;
@@ -32,7 +46,10 @@ function renderHistory(edit) {
 function renderPanel() {
   const edit = selectedEdit();
   if (!edit || !form) return;
-  form.action = `/articles/${encodeURIComponent(data.articleId)}/edits/${encodeURIComponent(edit.id)}/verdicts`;
+  const base = `/articles/${encodeURIComponent(data.articleId)}/edits/${encodeURIComponent(edit.id)}`;
+  form.action = `${base}/verdicts`;
+  for (const button of form.querySelectorAll('[name="final"]')) button.formAction = `${base}/adjudication`;
+  for (const button of form.querySelectorAll('[name="undo"]')) button.formAction = `${base}/retraction`;
   $('panel-number').textContent = edit.number;
   const state = stateOf(edit);
   $('panel-state').className = `badge state-${state}`;
@@ -40,9 +57,9 @@ function renderPanel() {
   renderChange($('panel-mt'), edit.mtText, '(insert)');
   renderChange($('panel-corrected'), edit.correctedText, '(delete)');
   $('panel-origin').textContent = edit.originLabel + (edit.message ? `: ${edit.message}` : '');
-  $('amended-text').value = edit.standing?.amendedText ?? edit.correctedText;
-  $('category').value = edit.standing?.category ?? edit.suggestedCategory ?? '';
-  const severity = edit.standing?.severity ?? edit.suggestedSeverity ?? 'minor';
+  $('amended-text').value = edit.outcome.amendedText ?? edit.correctedText;
+  $('category').value = edit.outcome.category ?? edit.suggestedCategory ?? '';
+  const severity = edit.outcome.severity ?? edit.suggestedSeverity ?? 'minor';
   for (const radio of form.querySelectorAll('input[name="severity"]')) radio.checked = radio.value === severity;
   $('note').value = '';
   renderHistory(edit);

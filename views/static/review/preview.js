@@ -1,5 +1,5 @@
 // Progress, preview and the full-article corrected text, recomputed in the browser after each verdict.
-import { $, data, on, stateOf, text } from './state.js';
+import { $, data, isDecided, on, stateOf, text } from './state.js';
 
 // The same rule as amendedReplacement in src/diff/apply-verdicts.ts: the span's edge spaces and blank line stay.
 function amendedReplacement(mtText, amendedText) {
@@ -9,17 +9,19 @@ function amendedReplacement(mtText, amendedText) {
   return (/^\s*/.exec(mtText)?.[0] ?? '') + visible + (/\s*$/.exec(mtText)?.[0] ?? '');
 }
 
-/** The MT with the verdicts applied, as src/export/resolve.ts builds the preview. */
+/** The MT with the outcomes applied, as src/review/resolve.ts builds the preview. */
 function applyDecisions() {
   let out = '';
   let position = 0;
   for (const edit of data.edits) {
     out += data.mt.slice(position, edit.mtStart);
     const state = stateOf(edit);
-    // As on the server: a check's extra suggestion next to a post-edit applies only once accepted.
+    // As on the server: a check's extra suggestion next to a post-edit applies only once accepted; a disputed edit
+    // is undecided for the text.
     const proposalOnly = data.hasPostEdit && edit.origin.startsWith('check:');
-    if (state === 'reject' || (state === 'undecided' && proposalOnly)) out += edit.mtText;
-    else if (state === 'amend') out += amendedReplacement(edit.mtText, edit.standing.amendedText);
+    const open = state === 'undecided' || state === 'disputed';
+    if (state === 'reject' || (open && proposalOnly)) out += edit.mtText;
+    else if (state === 'amend') out += amendedReplacement(edit.mtText, edit.outcome.amendedText);
     else out += edit.correctedText;
     position = edit.mtEnd;
   }
@@ -34,7 +36,7 @@ typed?.addEventListener('input', () => {
 });
 
 function render() {
-  const reviewed = data.edits.filter((e) => e.standing).length;
+  const reviewed = data.edits.filter(isDecided).length;
   $('progress-text').textContent = `${reviewed} of ${data.edits.length} reviewed`;
   $('progress-bar').value = reviewed;
   const preview = applyDecisions();

@@ -9,8 +9,15 @@ export const csrfToken = document.querySelector('meta[name="csrf-token"]').conte
 
 /** Each state's symbol and word, as the server names them (src/web/labels.ts). */
 export const states = data.states;
-/** The state an edit shows: its standing decision, or undecided. */
-export const stateOf = (edit) => (edit.standing ? edit.standing.decision : 'undecided');
+/** The state an edit shows: the decision that stands (agreed or adjudicated), disputed, or undecided. */
+export const stateOf = (edit) => {
+  const { state, decision } = edit.outcome;
+  return state === 'agreed' || state === 'adjudicated' ? decision : state;
+};
+/** True when someone (or, in a reviewer's own review, they) decided the edit: its outcome is not undecided. */
+export const isDecided = (edit) => edit.outcome.state !== 'undecided';
+/** True for a lead's view of the page (adjudication and the team review's actions are theirs). */
+export const isLead = data.lead === true;
 /** Every edit by id. */
 export const editById = new Map(data.edits.map((edit) => [edit.id, edit]));
 /** The edit's marks in both columns, and its mark in the MT column. */

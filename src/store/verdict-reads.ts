@@ -1,0 +1,93 @@
+// Reading verdicts: the current ones an outcome is made of, the whole history, its pages, and who gave how many.
+import type { Sql } from './sql.ts';
+import { type StoredVerdict, type VerdictDecision, verdictColumns, withReviewers } from './verdict-columns.ts';
+
+/** Every verdict and adjudication ever recorded on the article's edits (stale ones included), oldest first. */
+export function listVerdicts(db: Sql, articleId: string): Promise<StoredVerdict[]> {
+  return db.all<StoredVerdict>(
+    `SELECT ${verdictColumns} ${withReviewers} WHERE v.article_id = :articleId ORDER BY v.id`,
+    { articleId },
+  );
+}
+
+/**
+ * What the article's outcomes are made of: each reviewer's current verdict on each edit and each edit's current
+ * adjudication (stale edits included), oldest first. Retracted ones are not current.
+ */
+export function currentVerdicts(db: Sql, articleId: string): Promise<StoredVerdict[]> {
+  return db.all<StoredVerdict>(
+    `SELECT ${verdictColumns} FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id
+       JOIN reviewers r ON r.id = v.reviewer_id LEFT JOIN retractions rt ON rt.verdict_id = v.id
+     WHERE cv.article_id = :articleId
+     UNION ALL
+     SELECT ${verdictColumns} FROM current_adjudications ca JOIN verdicts v ON v.id = ca.verdict_id
+       JOIN reviewers r ON r.id = v.reviewer_id LEFT JOIN retractions rt ON rt.verdict_id = v.id
+     WHERE ca.article_id = :articleId
+     ORDER BY 1`,
+    { articleId },
+  );
+}
+
+/** What current verdicts and the adjudication of one edit are standing (for its outcome). */
+export function currentVerdictsOfEdit(db: Sql, editId: string): Promise<StoredVerdict[]> {
+  return db.all<StoredVerdict>(
+    `SELECT ${verdictColumns} FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id
+       JOIN reviewers r ON r.id = v.reviewer_id LEFT JOIN retractions rt ON rt.verdict_id = v.id
+     WHERE cv.edit_id = :editId
+     UNION ALL
+     SELECT ${verdictColumns} FROM current_adjudications ca JOIN verdicts v ON v.id = ca.verdict_id
+       JOIN reviewers r ON r.id = v.reviewer_id LEFT JOIN retractions rt ON rt.verdict_id = v.id
+     WHERE ca.edit_id = :editId`,
+    { editId },
+  );
+}
+
+/** One reviewer's whole history on an article, counted (see ReviewerActivity in review/article-review.ts). */
+export interface StoredActivity {
+  reviewer: string;
+  verdicts: number;
+  edits: number;
+  accept: number;
+  reject: number;
+  amend: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/**
+ * Per reviewer, the verdicts they gave on the article's edits (whole history, retracted ones too: they were given;
+ * adjudications not: they are a lead's final word, not a review), counted in one pass of the index.
+ */
+export function reviewerActivity(db: Sql, articleId: string): Promise<StoredActivity[]> {
+  const count = (decision: VerdictDecision) =>
+    `CAST(sum(CASE WHEN v.decision = '${decision}' THEN 1 ELSE 0 END) AS INTEGER) AS ${decision}`;
+  return db.all<StoredActivity>(
+    `SELECT r.name AS reviewer, count(*) AS verdicts, count(DISTINCT v.edit_id) AS edits,
+       ${count('accept')}, ${count('reject')}, ${count('amend')},
+       min(v.created_at) AS "firstAt", max(v.created_at) AS "lastAt"
+     FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id
+     WHERE v.article_id = :articleId AND v.kind = 'verdict' GROUP BY r.id, r.name ORDER BY r.name`,
+    { articleId },
+  );
+}
+
+/** The most verdicts one page of history carries. */
+export const maxHistoryPage = 200;
+
+/**
+ * A page of the verdict history of one edit (`editId`) or of a whole article (`articleId`), newest first: at most
+ * `limit` verdicts with ids below `before` (keyset paging, so a page costs the same however deep it is).
+ */
+export function verdictHistory(
+  db: Sql,
+  scope: { editId: string } | { articleId: string },
+  page: { before?: number; limit?: number } = {},
+): Promise<StoredVerdict[]> {
+  const limit = Math.min(Math.max(1, page.limit ?? 50), maxHistoryPage);
+  const before = page.before ?? Number.MAX_SAFE_INTEGER;
+  const where = 'editId' in scope ? 'v.edit_id = :key' : 'v.article_id = :key';
+  return db.all<StoredVerdict>(
+    `SELECT ${verdictColumns} ${withReviewers} WHERE ${where} AND v.id < :before ORDER BY v.id DESC LIMIT :limit`,
+    { key: 'editId' in scope ? scope.editId : scope.articleId, before, limit },
+  );
+}
