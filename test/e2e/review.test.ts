@@ -14,6 +14,7 @@ import { inlineEditSuite } from './suites/inline-edit.ts';
 import { keyboardSuite } from './suites/keyboard.ts';
 import { layoutSuite } from './suites/layout.ts';
 import { sourceSuite } from './suites/source.ts';
+import { teamSuite } from './suites/team.ts';
 import { executablePath, launchChromium } from './support/browser.ts';
 import type { E2E } from './support/context.ts';
 
@@ -60,6 +61,7 @@ describe.runIf(haveChromium || mustRun)('the pages in Chromium', () => {
   inlineEditSuite(e2e);
   layoutSuite(e2e);
   accessibilitySuite(e2e);
+  teamSuite(e2e);
 
   it('ran every page without a script error or a dialog', () => {
     if (pageErrors.length > 0 || dialogs.length > 0) throw new Error([...pageErrors, ...dialogs].join('\n'));
