@@ -31,6 +31,13 @@ export function getArticleReviewRow(db: Sql, articleId: string): Promise<Article
   );
 }
 
+/** The article's review mode (blind or open), or undefined for an unknown article: one key lookup, for caches. */
+export async function reviewModeOf(db: Sql, articleId: string): Promise<ReviewMode | undefined> {
+  return (
+    await db.get<{ mode: ReviewMode }>('SELECT mode FROM article_review WHERE article_id = :articleId', { articleId })
+  )?.mode;
+}
+
 /** The names of the reviewers assigned to the article, by name. */
 export async function assigneesOf(db: Sql, articleId: string): Promise<string[]> {
   const rows = await db.all<{ name: string }>(

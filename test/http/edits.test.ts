@@ -1,5 +1,6 @@
 // HTTP tests of reviewer edits (a missed correction, a typed corrected text) and of verdicts surviving a restart.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticleFolder } from '../../src/import-corpus.ts';
@@ -24,6 +25,8 @@ interface ApiArticle {
 
 let server: TestServer;
 let session: Session;
+const extraFolder = mkdtempSync(join(tmpdir(), 'mtr-edits-'));
+afterAll(() => rmSync(extraFolder, { recursive: true, force: true }));
 
 const article = async (id: string): Promise<ApiArticle> =>
   (await server.api(`/api/articles/${id}`)).json() as Promise<ApiArticle>;
@@ -31,7 +34,8 @@ const addEdit = (body: unknown) => server.api('/api/articles/lavrov-in-china/edi
 
 /** Imports an article written to a temp folder into the running server's store; returns its id. */
 async function importArticle(id: string, mt: string, corrected: string): Promise<string> {
-  const dir = join(server.dbLocation, '..', 'extra', id);
+  // A temp folder of its own: on PostgreSQL the store's location is a URL, not a place on disk.
+  const dir = join(extraFolder, id);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'mt.txt'), mt);
   writeFileSync(join(dir, 'corrected.txt'), corrected);

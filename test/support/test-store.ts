@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, inject } from 'vitest';
 import type { EngineKind, Store } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
@@ -27,7 +26,9 @@ export interface TestStore {
 const databases: TestDatabase[] = [];
 const free: TestDatabase[] = [];
 
-afterAll(async () => {
+// Vitest's hooks only under vitest: the benchmarks start the same test server outside it (on SQLite).
+const vitest = process.env.VITEST ? await import('vitest') : undefined;
+vitest?.afterAll(async () => {
   for (const database of databases.splice(0)) await database.drop();
   free.splice(0);
 });
@@ -64,8 +65,8 @@ async function freshPostgres(): Promise<TestDatabase> {
     await store.close();
     return reused;
   }
-  const url = inject('pgUrl');
-  if (!url) throw new Error(`the postgres project needs a PostgreSQL server: ${inject('pgSkipReason')}`);
+  const url = vitest?.inject('pgUrl');
+  if (!url) throw new Error(`the postgres project needs a PostgreSQL server: ${vitest?.inject('pgSkipReason')}`);
   const database = await createDatabase(url, 'store');
   databases.push(database);
   return database;

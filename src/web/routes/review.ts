@@ -7,7 +7,15 @@ import { UnresolvableReviewError } from '../../review/integrity.ts';
 import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
 import { loadArticleReview } from '../../store/article-review.ts';
-import { articleStatusOf, articleVersion, getArticle, getEdit, listReviewers, type Store } from '../../store/index.ts';
+import {
+  articleStatusOf,
+  articleVersion,
+  getArticle,
+  getEdit,
+  listReviewers,
+  reviewModeOf,
+  type Store,
+} from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { editStates, originLabel } from '../labels.ts';
@@ -24,7 +32,7 @@ import {
   readReviewFilter,
 } from '../review-filter.ts';
 import { buildReviewView, type EditView } from '../view-models.ts';
-import { type ViewOf, viewOf } from '../viewer.ts';
+import { type ViewOf, viewKeyOf, viewOf } from '../viewer.ts';
 
 /** Loads the article named by :id into res.locals.review, or answers 404 once for every route that needs it. */
 export function loadReview(db: Store) {
@@ -148,19 +156,21 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
     if (version === undefined) throw new HttpError(404, `no article "${id}"`);
     const editId = await selectableEdit(db, id, req.query.edit);
     const filter = readReviewFilter(req.query as Record<string, unknown>);
-    const review = await loadArticleReview(db, id);
-    if (!review) throw new HttpError(404, `no article "${id}"`);
-    const seen = viewOf(req, res, review);
-    // One page per data version, view (a reviewer's own, or a lead's full one), selected edit and filter.
-    const variant = JSON.stringify([seen.key, editId, filterKey(filter)]);
+    // One page per data version, view (a reviewer's own, or a lead's full one), selected edit and filter: the
+    // article itself is read only when that page is not kept yet.
+    const view = viewKeyOf(req, res, (await reviewModeOf(db, id)) ?? 'blind');
+    const variant = JSON.stringify([view, editId, filterKey(filter)]);
     let page: SlottedPage;
     try {
-      page = await pages.get(id, version, variant, (slots) =>
-        renderReviewPage(req.app, db, seen, editId, filter, slots),
-      );
+      page = await pages.get(id, version, variant, async (slots) => {
+        const review = await loadArticleReview(db, id);
+        if (!review) throw new HttpError(404, `no article "${id}"`);
+        return renderReviewPage(req.app, db, viewOf(req, res, review), editId, filter, slots);
+      });
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;
       // This article alone: its page says what is wrong and offers the repair.
+      const review = await loadArticleReview(db, id);
       res.status(409).render('review-problem', { review, problems: error.problems });
       return;
     }
