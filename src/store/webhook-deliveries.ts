@@ -90,7 +90,11 @@ export interface AttemptResult {
  * Records an attempt of a claimed delivery; false when the claim was lost meanwhile (its lease ran out and another
  * dispatcher took it), in which case nothing is written.
  */
-export async function recordDeliveryAttempt(db: Sql, claimed: ClaimedDelivery, result: AttemptResult): Promise<boolean> {
+export async function recordDeliveryAttempt(
+  db: Sql,
+  claimed: ClaimedDelivery,
+  result: AttemptResult,
+): Promise<boolean> {
   const changed = await db.run(
     `UPDATE webhook_deliveries SET state = :state, response_status = :responseStatus, last_error = :error,
        next_attempt_at = :next, claim_token = NULL, updated_at = :at

@@ -75,7 +75,10 @@ export async function getWebhook(db: Sql, id: number): Promise<Webhook | undefin
  * claimed) until it is enabled again. NotFoundError for an unknown hook.
  */
 export async function setWebhookEnabled(db: Sql, id: number, enabled: boolean): Promise<Webhook> {
-  const changed = await db.run('UPDATE webhooks SET enabled = :enabled WHERE id = :id', { id, enabled: enabled ? 1 : 0 });
+  const changed = await db.run('UPDATE webhooks SET enabled = :enabled WHERE id = :id', {
+    id,
+    enabled: enabled ? 1 : 0,
+  });
   if (changed === 0) throw new NotFoundError(`no webhook with id ${id}`);
   return (await getWebhook(db, id)) as Webhook;
 }
