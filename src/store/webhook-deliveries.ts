@@ -7,7 +7,11 @@ import type { WebhookEvent } from './webhooks.ts';
 /** Where a delivery is: waiting for its next attempt, being sent, delivered (a 2xx), or given up on. */
 export type DeliveryState = 'pending' | 'delivering' | 'delivered' | 'failed';
 
-/** A delivery as admins see it. `nextAttemptAt` is when a pending one is due (null once finished). */
+/**
+ * A delivery as admins see it. `responseStatus` is the latest attempt's; `lastError` the latest failed attempt's
+ * (kept after a later success, so that a retried delivery shows why); `nextAttemptAt` is when a pending one is due
+ * (null once finished).
+ */
 export interface WebhookDelivery {
   id: number;
   deliveryId: string;
@@ -96,7 +100,7 @@ export async function recordDeliveryAttempt(
   result: AttemptResult,
 ): Promise<boolean> {
   const changed = await db.run(
-    `UPDATE webhook_deliveries SET state = :state, response_status = :responseStatus, last_error = :error,
+    `UPDATE webhook_deliveries SET state = :state, response_status = :responseStatus, last_error = COALESCE(:error, last_error),
        next_attempt_at = :next, claim_token = NULL, updated_at = :at
      WHERE id = :id AND claim_token = :claimToken AND state = 'delivering'`,
     {
