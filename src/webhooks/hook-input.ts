@@ -44,10 +44,12 @@ export function parseHookSecret(value: unknown): { secret: string; generated: bo
 
 /**
  * The events: a list, or one string of names separated by commas or spaces (a form's checkboxes give several
- * values); absent or empty, every event. An unknown name is an error listing the known ones.
+ * values); absent or an empty string, every event; an empty list is an error, as is an unknown name (listing the
+ * known ones).
  */
 export function parseHookEvents(value: unknown): WebhookEvent[] {
   if (value === undefined || value === null) return [...webhookEvents];
+  if (Array.isArray(value) && value.length === 0) throw new HookInputError('events', 'must name at least one event');
   const items = Array.isArray(value) ? value : [value];
   if (!items.every((item) => typeof item === 'string')) throw new HookInputError('events', 'must be event names');
   const names = (items as string[]).flatMap((item) => item.split(/[\s,]+/)).filter((name) => name !== '');

@@ -62,7 +62,8 @@ describe('parseHookEvents', () => {
     expect(parseHookEvents('')).toHaveLength(3);
   });
 
-  it('refuses an unknown event, naming the known ones', () => {
+  it('refuses an empty list and an unknown event, naming the known ones', () => {
+    expect(() => parseHookEvents([])).toThrow('events must name at least one event');
     expect(() => parseHookEvents('article.deleted')).toThrow(
       'events has an unknown event "article.deleted": known are article.created, article.revised, article.status_changed',
     );
