@@ -4,7 +4,13 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedArticle } from '../../src/corpus/types.ts';
 import { importLoadedArticle } from '../../src/import-corpus.ts';
-import { createApiToken, createReviewer, type WebhookBody, type WebhookDelivery } from '../../src/store/index.ts';
+import {
+  createApiToken,
+  createReviewer,
+  openStore,
+  type WebhookBody,
+  type WebhookDelivery,
+} from '../../src/store/index.ts';
 import { WebhookDispatcher } from '../../src/webhooks/dispatcher.ts';
 import { verifySignature } from '../../src/webhooks/signature.ts';
 import { reviewerPassword, signInAs, startTestServer, type TestServer } from '../support/server.ts';
@@ -164,6 +170,22 @@ describe('deliveries', () => {
     expect((await admin(`/api/webhooks/${webhook.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await deliveries(`?hook=${webhook.id}`)).toEqual([]);
     expect((await admin('/api/webhooks/deliveries?limit=0')).status).toBe(400);
+  });
+
+  it('sends each delivery once when two servers on one database dispatch at the same moment', async () => {
+    receiver.received.length = 0;
+    for (const n of [1, 2, 3, 4, 5]) await importLoadedArticle(server.db, article(`hook-pair-${n}`, `Pair ${n}`));
+    const second = await openStore(server.dbLocation);
+    try {
+      const other = new WebhookDispatcher(second, { log: () => {} });
+      const counts = await Promise.all([dispatcher().runOnce(), other.runOnce(), dispatcher().runOnce()]);
+      expect(counts.reduce((a, b) => a + b)).toBe(5);
+      const ids = receiver.received.map((r) => r.headers['x-mt-review-delivery']);
+      expect(ids).toHaveLength(5);
+      expect(new Set(ids).size).toBe(5);
+    } finally {
+      await second.close();
+    }
   });
 
   it('keeps undelivered events across a restart: the next server delivers them', async () => {
