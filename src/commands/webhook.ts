@@ -31,7 +31,8 @@ export const command: Command = {
                                         is generated and printed once
   list                                  id, URL, events and state of each hook
   remove ID                             removes a hook and its deliveries
-  deliveries [--hook ID] [--limit N]    the latest deliveries (default 20): state, attempts, last answer, next try`,
+  deliveries [--hook ID] [--limit N]    the latest deliveries (default 20): state, attempts, last status code,
+                                        last error, next attempt`,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       db: { type: 'string' },
@@ -92,10 +93,11 @@ async function showDeliveries(db: Store, hookId: number | undefined, limit: numb
     d.articleId,
     d.state,
     String(d.attempts),
-    d.lastError ?? (d.responseStatus === null ? '-' : `HTTP ${d.responseStatus}`),
+    d.responseStatus === null ? '-' : String(d.responseStatus),
+    d.lastError ?? '-',
     second(d.nextAttemptAt),
   ]);
-  const header = ['delivery', 'hook', 'event', 'article', 'state', 'attempts', 'last answer', 'next attempt'];
+  const header = ['delivery', 'hook', 'event', 'article', 'state', 'attempts', 'status', 'last error', 'next attempt'];
   process.stdout.write(table(header, rows));
   return 0;
 }

@@ -36,7 +36,7 @@ describe('mt-review webhook', () => {
     const deliveries = await cli(['webhook', 'deliveries', '--hook', '1', '--db', db]);
     expect(deliveries).toMatchObject({ code: 0 });
     expect(deliveries.stdout).toMatch(
-      /^delivery\s+hook\s+event\s+article\s+state\s+attempts\s+last answer\s+next attempt\n$/,
+      /^delivery\s+hook\s+event\s+article\s+state\s+attempts\s+status\s+last error\s+next attempt\n$/,
     );
     expect(await cli(['webhook', 'remove', '1', '--db', db])).toMatchObject({ code: 0, stdout: 'Removed webhook 1\n' });
     const again = await cli(['webhook', 'remove', '1', '--db', db]);
