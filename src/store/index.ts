@@ -59,6 +59,7 @@ export {
   type DeliveryState,
   listDeliveries,
   recordDeliveryAttempt,
+  retryDelivery,
   type WebhookDelivery,
 } from './webhook-deliveries.ts';
 export type { WebhookBody } from './webhook-outbox.ts';

@@ -1,5 +1,6 @@
 // Webhook deliveries: claimed by one dispatcher at a time (a conditional UPDATE), each attempt recorded, listed.
 import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError } from './errors.ts';
 import type { Sql } from './sql.ts';
 import { nowIso } from './values.ts';
 import type { WebhookEvent } from './webhooks.ts';
@@ -142,4 +143,21 @@ export function listDeliveries(db: Sql, query: DeliveryQuery): Promise<WebhookDe
       ...(query.before === undefined ? {} : { before: query.before }),
     },
   );
+}
+
+/**
+ * Makes a failed or pending delivery due now: one more attempt (its count goes on, so a failed one that fails again
+ * is given up again at once). NotFoundError for an unknown delivery, ConflictError for one delivered or under way.
+ */
+export async function retryDelivery(db: Sql, id: number): Promise<void> {
+  const at = nowIso();
+  const changed = await db.run(
+    `UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = :at, updated_at = :at
+     WHERE id = :id AND state IN ('pending', 'failed')`,
+    { id, at },
+  );
+  if (changed > 0) return;
+  const row = await db.get<{ state: DeliveryState }>('SELECT state FROM webhook_deliveries WHERE id = :id', { id });
+  if (!row) throw new NotFoundError(`no delivery with id ${id}`);
+  throw new ConflictError(`delivery ${id} is ${row.state}: only a failed or pending one can be retried`);
 }

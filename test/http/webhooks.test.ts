@@ -167,6 +167,14 @@ describe('deliveries', () => {
     const [record] = await deliveries(`?hook=${webhook.id}`);
     expect(record).toMatchObject({ state: 'failed', attempts: 2, responseStatus: null, lastError: 'ECONNREFUSED' });
     expect(record?.nextAttemptAt).toBeNull();
+    // An admin asks for one more attempt: due at once, given up again when it fails.
+    expect((await admin(`/api/webhooks/deliveries/${record?.id}/retry`, { body: {} })).status).toBe(204);
+    expect((await deliveries(`?hook=${webhook.id}`))[0]).toMatchObject({ state: 'pending', attempts: 2 });
+    expect(await hooks.runOnce()).toBe(1);
+    expect((await deliveries(`?hook=${webhook.id}`))[0]).toMatchObject({ state: 'failed', attempts: 3 });
+    const delivered = (await deliveries()).find((d) => d.state === 'delivered');
+    expect((await admin(`/api/webhooks/deliveries/${delivered?.id}/retry`, { body: {} })).status).toBe(409);
+    expect((await admin('/api/webhooks/deliveries/999999/retry', { body: {} })).status).toBe(404);
     expect((await admin(`/api/webhooks/${webhook.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await deliveries(`?hook=${webhook.id}`)).toEqual([]);
     expect((await admin('/api/webhooks/deliveries?limit=0')).status).toBe(400);

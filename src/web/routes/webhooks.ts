@@ -1,12 +1,14 @@
 // Managing webhooks (admins only): the page with its forms and recent deliveries, and its JSON twin /api/webhooks.
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import {
+  ConflictError,
   createWebhook,
   deleteWebhook,
   getWebhook,
   listDeliveries,
   listWebhooks,
   NotFoundError,
+  retryDelivery,
   type Store,
   setWebhookEnabled,
   type Webhook,
@@ -76,6 +78,7 @@ function asHttp(error: unknown): HttpError {
   if (error instanceof HookInputError)
     return new HttpError(400, error.message, [{ field: error.field, message: error.message }]);
   if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof ConflictError) return new HttpError(409, error.message);
   throw error;
 }
 
@@ -146,6 +149,15 @@ export function webhookRoutes(db: Store): Router {
     return {};
   });
   router.post(paths('delete'), remove);
+  router.post(
+    ['/webhooks/deliveries/:id/retry', '/api/webhooks/deliveries/:id/retry'],
+    action(db, async (req) => {
+      const id = String(req.params.id);
+      if (!/^\d{1,15}$/.test(id)) throw new HttpError(404, `no delivery with id ${id}`);
+      await retryDelivery(db, Number(id));
+      return {};
+    }),
+  );
   router.delete('/api/webhooks/:id', remove);
   return router;
 }
