@@ -21,6 +21,7 @@ import { statsRoutes } from './web/routes/stats.ts';
 import { taxonomyRoutes } from './web/routes/taxonomy.ts';
 import { teamReviewRoutes } from './web/routes/team-review.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
+import { webhookRoutes } from './web/routes/webhooks.ts';
 import { SignInThrottle, type ThrottleLimits } from './web/sign-in-throttle.ts';
 
 const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
@@ -84,6 +85,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(statsRoutes(db));
   app.use(teamReviewRoutes(db));
   app.use(taxonomyRoutes());
+  app.use(webhookRoutes(db));
   app.use(notFound);
   app.use(createErrorHandler());
   return app;

@@ -14,6 +14,7 @@ const commandNames = [
   'reviewer',
   'token',
   'sign-in-link',
+  'webhook',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {

@@ -51,3 +51,16 @@ export {
   type VerdictDecision,
   type VerdictInput,
 } from './verdicts.ts';
+export {
+  type AttemptResult,
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  type DeliveryQuery,
+  type DeliveryState,
+  listDeliveries,
+  recordDeliveryAttempt,
+  retryDelivery,
+  type WebhookDelivery,
+} from './webhook-deliveries.ts';
+export type { WebhookBody } from './webhook-outbox.ts';
+export * from './webhooks.ts';

@@ -4,6 +4,7 @@ import { type OutcomeState, outcomeOf, outcomeStates } from '../review/outcome.t
 import type { Sql, Store } from './sql.ts';
 import type { StoredVerdict } from './verdict-columns.ts';
 import { currentVerdictsOfEdit } from './verdict-reads.ts';
+import { queueStatusWebhook } from './webhook-outbox.ts';
 
 /** A stored verdict as the review model reads it. */
 export function toVerdictRecord(v: StoredVerdict): VerdictRecord {
@@ -66,6 +67,8 @@ export async function refreshArticleCounts(tx: Sql, articleId: string): Promise<
        adjudicated = :adjudicated WHERE article_id = :articleId`,
     { articleId, edits, ...counts },
   );
+  // Webhooks out: new counts may mean a new status (compared with the one last announced).
+  await queueStatusWebhook(tx, articleId);
 }
 
 // Bumped when outcomes are kept differently: a store whose kept outcomes are older recomputes them once at open.

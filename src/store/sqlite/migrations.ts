@@ -272,6 +272,56 @@ CREATE TRIGGER article_events_no_update BEFORE UPDATE ON article_events BEGIN SE
 CREATE TRIGGER article_events_no_delete BEFORE DELETE ON article_events BEGIN SELECT RAISE(ABORT, 'article events are append-only'); END;
 `;
 
+// Webhooks out, as a durable outbox: an event is written in the transaction of the change that causes it, with one
+// delivery per subscribed hook; dispatchers claim due deliveries with a conditional UPDATE (so two servers never
+// send one twice) and record each attempt. webhook_article_status keeps the status last announced per article, so
+// a change of status is found by comparing with it, whatever write caused it. Existing articles start from the
+// status their kept counts give (as review/article-status.ts computes it).
+const webhooks = `
+CREATE TABLE webhooks (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  events TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  created_by INTEGER REFERENCES reviewers(id),
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE webhook_events (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY,
+  delivery_id TEXT NOT NULL UNIQUE,
+  hook_id INTEGER NOT NULL REFERENCES webhooks(id),
+  event_id INTEGER NOT NULL REFERENCES webhook_events(id),
+  state TEXT NOT NULL CHECK (state IN ('pending', 'delivering', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  claim_token TEXT,
+  response_status INTEGER,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE state IN ('pending', 'delivering');
+CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries(hook_id, id);
+
+CREATE TABLE webhook_article_status (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  status TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO webhook_article_status (article_id, status)
+  SELECT article_id, CASE WHEN approved_at IS NOT NULL THEN 'approved' WHEN agreed + adjudicated = edits THEN 'reviewed'
+    WHEN undecided = edits THEN 'new' ELSE 'in review' END FROM article_review;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -303,6 +353,11 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReview,
+  },
+  {
+    version: 14,
+    description: 'webhooks: hooks, an outbox of article events, deliveries with their attempts, announced statuses',
+    sql: webhooks,
   },
 ];
 

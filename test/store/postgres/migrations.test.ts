@@ -22,6 +22,10 @@ const expectedTables = [
   'settings',
   'sign_in_links',
   'verdicts',
+  'webhook_article_status',
+  'webhook_deliveries',
+  'webhook_events',
+  'webhooks',
 ];
 
 let opened: OpenTestDatabase | undefined;
