@@ -1,6 +1,7 @@
 // Bulk actions: one reviewer's verdict on many edits at once (a group of identical corrections), and its undo.
 import { ConflictError, NotFoundError } from './errors.ts';
 import { refreshArticleCounts } from './outcomes.ts';
+import { getRecurring, groupLabel } from './recurring.ts';
 import { retractIn } from './retractions.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
 import { nowIso } from './values.ts';
@@ -39,8 +40,8 @@ export interface BulkInput extends BulkTarget {
   category?: string | null;
   severity?: VerdictInput['severity'];
   note?: string | null;
-  /** What the action is called in its verdicts' notes and in lists ("breadcrumb: Home page → (delete)"). */
-  label: string;
+  /** What the action is called in its verdicts' notes and in lists; by default the group's label (or "N edits"). */
+  label?: string;
   dryRun?: boolean;
 }
 
@@ -116,6 +117,14 @@ async function plan(db: Sql, input: BulkInput) {
   return { eligible, skipped };
 }
 
+// The group's label; NotFoundError when the key names no group (a typo must not look like "nothing to do").
+async function labelOf(db: Sql, target: BulkTarget): Promise<string> {
+  if (target.key === undefined) return `${target.editIds?.length ?? 0} chosen edits`;
+  const group = await getRecurring(db, target.key);
+  if (!group) throw new NotFoundError(`no recurring correction with key ${target.key}`);
+  return groupLabel(group);
+}
+
 /** The note each verdict of the action carries: it names the action, so the history says where a verdict came from. */
 export function bulkNote(label: string, actionId: number, note?: string | null): string {
   return `bulk: ${label} (action ${actionId})${note ? `: ${note}` : ''}`;
@@ -127,7 +136,8 @@ export function bulkNote(label: string, actionId: number, note?: string | null):
  * with the reason. One transaction: the action, its verdicts (ordinary ones, each with a note naming the action) and
  * the list of them undo reads. A dry run reads the same and writes nothing.
  */
-export async function recordBulkVerdicts(store: Store, input: BulkInput): Promise<BulkResult> {
+export async function recordBulkVerdicts(store: Store, given: BulkInput): Promise<BulkResult> {
+  const input = { ...given, label: given.label ?? (await labelOf(store, given)) };
   const base = { label: input.label, decision: input.decision };
   if (input.dryRun) {
     const { eligible, skipped } = await plan(store, input);

@@ -15,6 +15,7 @@ export {
 } from './edits.ts';
 export * from './errors.ts';
 export { groupKeyPattern } from './group-keys.ts';
+export { type NextArticle, nextArticleFor } from './next-article.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
 export { keepOutcomes, toVerdictRecord } from './outcomes.ts';
 export * from './password-policy.ts';

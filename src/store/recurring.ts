@@ -130,3 +130,15 @@ export function listOccurrences(
       rows.map((r) => ({ ...r, decidedByOthers: Boolean(r.decidedByOthers), locked: Boolean(r.locked) })),
     );
 }
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * A group's name in a bulk action's label and its verdicts' notes: `breadcrumb: "Home page politics" → (delete)`
+ * (the check's id, not its name: the store reads no check), texts clipped so that a note stays short.
+ */
+export function groupLabel(group: Pick<RecurringGroup, 'checkId' | 'mtText' | 'correctedText'>): string {
+  const from = group.mtText ? `"${clip(group.mtText, 60)}"` : '(insert)';
+  const to = group.correctedText ? `"${clip(group.correctedText, 60)}"` : '(delete)';
+  return `${group.checkId ? `${group.checkId}: ` : ''}${from} → ${to}`;
+}
