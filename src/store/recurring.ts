@@ -131,7 +131,11 @@ export function listOccurrences(
     );
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+// One line: a newline shown as ⏎ (a note or a table row stays one line), a long text clipped.
+const clip = (text: string, max: number) => {
+  const flat = text.replace(/\n/g, '⏎');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
 
 /**
  * A group's name in a bulk action's label and its verdicts' notes: `breadcrumb: "Home page politics" → (delete)`
