@@ -17,7 +17,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { fixed, medianMsAsync } from './measure.ts';
 
 // Writes the rows straight through the SQLite connection: 200,000 edits through the Store would take minutes.
-function generate(db: Store, articles: number, editsPerArticle: number): number {
+export function generate(db: Store, articles: number, editsPerArticle: number): number {
   if (!(db instanceof SqliteStore)) throw new Error('the recurring bench generates on SQLite');
   const c = db.connection;
   c.pragma('synchronous = OFF');

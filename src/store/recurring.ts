@@ -36,25 +36,32 @@ export interface RecurringQuery {
  * the index on (group_key, status, article_id) alone; texts and undecided counts are read for the page's groups only.
  */
 export async function listRecurring(db: Sql, query: RecurringQuery): Promise<RecurringPage> {
-  const counted = await db.all<{ key: string; occurrences: number; articles: number }>(
+  // The total comes with the page (a window over the groups), so the edits are grouped once, not twice.
+  const counted = await db.all<{ key: string; occurrences: number; articles: number; total: number }>(
     `SELECT group_key AS "key", CAST(count(*) AS INTEGER) AS "occurrences",
-       CAST(count(DISTINCT article_id) AS INTEGER) AS "articles"
+       CAST(count(DISTINCT article_id) AS INTEGER) AS "articles", CAST(count(*) OVER () AS INTEGER) AS "total"
      FROM edits WHERE group_key IS NOT NULL AND status = 'current'
      GROUP BY group_key HAVING count(*) >= :min
      ORDER BY count(*) DESC, group_key LIMIT :limit OFFSET :offset`,
     { min: query.minOccurrences, limit: query.limit, offset: query.offset },
   );
-  const total = await db.get<{ n: number }>(
-    `SELECT CAST(count(*) AS INTEGER) AS n FROM (SELECT group_key FROM edits
-       WHERE group_key IS NOT NULL AND status = 'current' GROUP BY group_key HAVING count(*) >= :min) g`,
-    { min: query.minOccurrences },
-  );
+  // A page past the end has no row to carry the total: count them apart then only.
+  const total =
+    counted[0]?.total ??
+    (
+      await db.get<{ n: number }>(
+        `SELECT CAST(count(*) AS INTEGER) AS n FROM (SELECT group_key FROM edits
+           WHERE group_key IS NOT NULL AND status = 'current' GROUP BY group_key HAVING count(*) >= :min) g`,
+        { min: query.minOccurrences },
+      )
+    )?.n ??
+    0;
   const groups: RecurringGroup[] = [];
-  for (const row of counted) {
+  for (const { total: _, ...row } of counted) {
     const about = await describeGroup(db, row.key);
     if (about) groups.push({ ...about, ...row });
   }
-  return { groups, total: total?.n ?? 0 };
+  return { groups, total };
 }
 
 /** The group with this key (its texts and counts), or undefined when no current edit has it. */
