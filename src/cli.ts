@@ -15,6 +15,7 @@ const commandNames = [
   'token',
   'sign-in-link',
   'webhook',
+  'bulk',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {

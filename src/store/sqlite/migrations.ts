@@ -322,6 +322,32 @@ INSERT INTO webhook_article_status (article_id, status)
     WHEN undecided = edits THEN 'new' ELSE 'in review' END FROM article_review;
 `;
 
+// Bulk review. Identical corrections (and a check's identical suggestions) share a group key, written with the edit
+// (store/group-keys.ts; rows from before are filled in at open), indexed so that groups are counted from the index.
+// A bulk action keeps the verdicts it recorded, so that its undo retracts exactly those.
+const bulkReview = `
+ALTER TABLE edits ADD COLUMN group_key TEXT;
+CREATE INDEX edits_by_group ON edits(group_key, status, article_id);
+
+CREATE TABLE bulk_actions (
+  id INTEGER PRIMARY KEY,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  label TEXT NOT NULL,
+  group_key TEXT,
+  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+  created_at TEXT NOT NULL,
+  undone_at TEXT
+) STRICT;
+CREATE INDEX bulk_actions_by_reviewer ON bulk_actions(reviewer_id, id);
+
+CREATE TABLE bulk_action_verdicts (
+  action_id INTEGER NOT NULL REFERENCES bulk_actions(id),
+  verdict_id INTEGER NOT NULL UNIQUE REFERENCES verdicts(id),
+  edit_id TEXT NOT NULL REFERENCES edits(id),
+  PRIMARY KEY (action_id, verdict_id)
+) STRICT, WITHOUT ROWID;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -353,6 +379,11 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReview,
+  },
+  {
+    version: 13,
+    description: 'bulk review: edits.group_key (indexed), bulk actions and the verdicts each recorded',
+    sql: bulkReview,
   },
   {
     version: 14,

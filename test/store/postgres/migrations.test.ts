@@ -11,6 +11,8 @@ const expectedTables = [
   'article_revisions',
   'articles',
   'assignments',
+  'bulk_action_verdicts',
+  'bulk_actions',
   'current_adjudications',
   'current_verdicts',
   'edit_outcomes',
