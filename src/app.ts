@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
 import type { Store } from './store/index.ts';
+import { formBodies, jsonBodies } from './web/article-bodies.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
 import { createErrorHandler, notFound } from './web/errors.ts';
 import { pageLabels } from './web/labels.ts';
@@ -10,6 +11,7 @@ import type { PageCache } from './web/page-cache.ts';
 import { checkRequestBody } from './web/request-body.ts';
 import { accountRoutes } from './web/routes/account.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
+import { articlesInRoutes } from './web/routes/articles-in.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
@@ -59,8 +61,8 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
-  app.use(express.json({ limit: '256kb' }));
-  app.use(express.urlencoded({ extended: false, limit: '3mb' }));
+  app.use(jsonBodies);
+  app.use(formBodies);
   app.use(checkRequestBody);
   app.use(authenticate(db, secret));
   app.use((_req, res, next) => {
@@ -75,6 +77,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(accountRoutes(db, throttle));
   app.use(reviewerRoutes(db));
   app.use(articleListRoutes(db));
+  app.use(articlesInRoutes(db));
   app.use(reviewRoutes(db, reviewPageCache));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
