@@ -15,6 +15,7 @@ import { articlesInRoutes } from './web/routes/articles-in.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
+import { newArticleRoutes, readArticleUpload } from './web/routes/new-article.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { reviewerRoutes } from './web/routes/reviewers.ts';
@@ -70,6 +71,8 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
     res.locals.csrfToken ??= '';
     next();
   });
+  // Before the CSRF check, which reads the upload's _csrf field; for admins and leads only.
+  app.post('/articles/upload', readArticleUpload);
   app.use(crossSiteGuard);
   const throttle = new SignInThrottle(signInLimits);
   app.use(sessionRoutes(db, secret, throttle));
@@ -78,6 +81,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(reviewerRoutes(db));
   app.use(articleListRoutes(db));
   app.use(articlesInRoutes(db));
+  app.use(newArticleRoutes(db));
   app.use(reviewRoutes(db, reviewPageCache));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
