@@ -50,7 +50,9 @@ describe.runIf(haveChromium || mustRun)('the New-article page in Chromium', () =
 
   it('uploads a zip of article folders and lists what came in and what was refused', async () => {
     await page.goto(`${server.url}/articles/new`);
-    await page.getByLabel('Files', { exact: true }).setInputFiles(join(repoRoot, 'test/fixtures/upload/two-articles.zip'));
+    await page
+      .getByLabel('Files', { exact: true })
+      .setInputFiles(join(repoRoot, 'test/fixtures/upload/two-articles.zip'));
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.waitForURL(`${server.url}/articles/upload`);
     const imported = page.locator('.upload-result .imported');

@@ -106,9 +106,9 @@ describe('uploads', () => {
     expect(noId).toContain('give the article id');
     const other = await (await upload(lead, [{ name: 'notes.docx', bytes: 'x' }], 'x')).text();
     expect(other).toContain('not an article file');
-    const escape = await upload(lead, [{ name: 'escape.zip', bytes: fixture('escape.zip') }]);
-    expect(escape.status).toBe(400);
-    expect(await escape.text()).toContain('escape.zip');
+    const climbing = await upload(lead, [{ name: 'escape.zip', bytes: fixture('escape.zip') }]);
+    expect(climbing.status).toBe(400);
+    expect(await climbing.text()).toContain('escape.zip');
   });
 
   it('is refused to a reviewer, and without a CSRF token', async () => {
