@@ -16,6 +16,7 @@ import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
 import { newArticleRoutes, readArticleUpload } from './web/routes/new-article.ts';
+import { openApiRoutes } from './web/routes/openapi.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { reviewerRoutes } from './web/routes/reviewers.ts';
@@ -76,6 +77,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(crossSiteGuard);
   const throttle = new SignInThrottle(signInLimits);
   app.use(sessionRoutes(db, secret, throttle));
+  app.use(openApiRoutes());
   app.use(requireReviewer);
   app.use(accountRoutes(db, throttle));
   app.use(reviewerRoutes(db));
