@@ -2,6 +2,7 @@
 import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
+import { benchIngest } from './ingest.ts';
 import { benchPage } from './page.ts';
 import { benchRecurring } from './recurring.ts';
 import { benchStats } from './stats.ts';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['stats', () => benchStats()],
   ['page', benchPage],
   ['recurring', () => benchRecurring()],
+  ['ingest', benchIngest],
 ];
 
 const only = process.argv.slice(2);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
 import type { Store } from './store/index.ts';
+import { formBodies, jsonBodies } from './web/article-bodies.ts';
 import { authenticate, crossSiteGuard, requireReviewer } from './web/auth.ts';
 import { createErrorHandler, notFound } from './web/errors.ts';
 import { pageLabels } from './web/labels.ts';
@@ -10,11 +11,14 @@ import type { PageCache } from './web/page-cache.ts';
 import { checkRequestBody } from './web/request-body.ts';
 import { accountRoutes } from './web/routes/account.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
+import { articlesInRoutes } from './web/routes/articles-in.ts';
 import { bulkVerdictRoutes } from './web/routes/bulk-verdicts.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
+import { newArticleRoutes, readArticleUpload } from './web/routes/new-article.ts';
 import { nextArticleRoutes } from './web/routes/next-article.ts';
+import { openApiRoutes } from './web/routes/openapi.ts';
 import { recurringRoutes } from './web/routes/recurring.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
@@ -63,8 +67,8 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
-  app.use(express.json({ limit: '256kb' }));
-  app.use(express.urlencoded({ extended: false, limit: '3mb' }));
+  app.use(jsonBodies);
+  app.use(formBodies);
   app.use(checkRequestBody);
   app.use(authenticate(db, secret));
   app.use((_req, res, next) => {
@@ -72,13 +76,18 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
     res.locals.csrfToken ??= '';
     next();
   });
+  // Before the CSRF check, which reads the upload's _csrf field; for admins and leads only.
+  app.post('/articles/upload', readArticleUpload);
   app.use(crossSiteGuard);
   const throttle = new SignInThrottle(signInLimits);
   app.use(sessionRoutes(db, secret, throttle));
+  app.use(openApiRoutes());
   app.use(requireReviewer);
   app.use(accountRoutes(db, throttle));
   app.use(reviewerRoutes(db));
   app.use(articleListRoutes(db));
+  app.use(articlesInRoutes(db));
+  app.use(newArticleRoutes(db));
   app.use(reviewRoutes(db, reviewPageCache));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));

@@ -3,17 +3,22 @@
 import { runChecks } from './checks/registry.ts';
 import { extraSuggestionEdits, type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
+import type { ArticleInput } from './corpus/article-input.ts';
 import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
+import { slugCandidates, slugify } from './corpus/slug.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { extractEdits } from './diff/index.ts';
 import {
+  ConflictError,
   getArticle,
+  type ImportOptions,
   type ImportResult,
   importArticle,
   NotFoundError,
   type Sql,
   type Store,
   type SyncResult,
+  sameContent,
   setCorrectedText,
 } from './store/index.ts';
 
@@ -46,8 +51,57 @@ export async function importLoadedArticle(
   db: Store,
   article: LoadedArticle,
   corpus: readonly CorpusText[] = [],
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
-  return importArticle(db, article, await editsFor(db, article, corpus));
+  return importArticle(db, article, await editsFor(db, article, corpus), options);
+}
+
+/** An article sent as JSON, imported: its id, and what the import did. */
+export interface InputImport {
+  id: string;
+  result: ImportResult;
+}
+
+// Slug candidates tried before giving up: a title shared by this many articles is a sender's bug, not news.
+const MAX_SLUG_TRIES = 1000;
+
+/**
+ * Imports an article sent as JSON (the API, a JSONL line, the New-article page) through the same path as a folder.
+ * `replace` (PUT) updates the article with that id, as a re-import of its folder would. Otherwise it creates: an id
+ * given must be free or hold the same content (then nothing changes: a re-post is idempotent), else a
+ * ConflictError; without an id, the title's slug (or the MT's first words') is used, made unique with -2, -3...,
+ * and a candidate that already holds the same content is that article again.
+ */
+export async function importArticleInput(
+  db: Store,
+  input: ArticleInput,
+  options: ImportOptions & { replace?: boolean } = {},
+): Promise<InputImport> {
+  const article = (id: string): LoadedArticle => {
+    const loaded: LoadedArticle = { id, dir: '', meta: input.meta, mt: input.mt };
+    if (input.corrected !== undefined) loaded.corrected = input.corrected;
+    if (input.source !== undefined) loaded.source = input.source;
+    return loaded;
+  };
+  const { replace, ...importOptions } = options;
+  if (input.id !== undefined) {
+    const result = await importLoadedArticle(db, article(input.id), [], { ...importOptions, create: !replace });
+    return { id: input.id, result };
+  }
+  const base = slugify(input.meta.title ?? '') || slugify(input.mt.slice(0, 200)) || 'article';
+  let tries = 0;
+  for (const id of slugCandidates(base)) {
+    if (++tries > MAX_SLUG_TRIES) break;
+    const existing = await getArticle(db, id);
+    if (existing && !sameContent(existing, article(id))) continue;
+    try {
+      return { id, result: await importLoadedArticle(db, article(id), [], { ...importOptions, create: true }) };
+    } catch (error) {
+      // Taken by another request between the look and the import: the next candidate.
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  throw new ConflictError(`${MAX_SLUG_TRIES} articles already have ids made from ${JSON.stringify(base)}; send an id`);
 }
 
 /**

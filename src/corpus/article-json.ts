@@ -66,7 +66,8 @@ export function parseArticleJson(text: string): ArticleJsonResult {
   return validateFields(data as Record<string, unknown>);
 }
 
-function validateFields(data: Record<string, unknown>): ArticleJsonResult {
+/** Checks the metadata fields of an object (article.json's, or the API's JSON); unknown fields are ignored. */
+export function validateFields(data: Record<string, unknown>): ArticleJsonResult {
   const meta: Record<string, string> = {};
   const errors: string[] = [];
   for (const field of ARTICLE_JSON_FIELDS) {

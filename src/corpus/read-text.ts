@@ -61,6 +61,15 @@ export function decodeArticleText(bytes: Uint8Array, path: string, allowBlank = 
   } catch {
     throw new CorpusFileError(path, describeInvalidUtf8(bytes));
   }
+  return normaliseArticleText(text, path, allowBlank);
+}
+
+/**
+ * Normalises decoded text as the corpus loader does (BOM removed, CRLF / CR turned into LF, NUL and blank text
+ * refused): the API's texts go through it too, so an article is the same whether it came as a file or as JSON.
+ */
+export function normaliseArticleText(decoded: string, path: string, allowBlank = false): string {
+  let text = decoded;
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   // NUL never occurs in prose; it means a binary file (or UTF-16 without a BOM) that happens to decode.
   const nul = text.indexOf('\0');

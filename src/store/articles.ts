@@ -6,6 +6,7 @@ import type { ImportedEdit } from './edits.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import type { Sql, Store } from './sql.ts';
 import { assertOpen } from './team-review.ts';
+import { type RevisionVia, recordTextRevision } from './text-revisions.ts';
 import { nowIso } from './values.ts';
 import { queueArticleWebhook } from './webhook-outbox.ts';
 
@@ -45,6 +46,40 @@ export interface ArticleSummary {
 /** What an import did: the article was new, unchanged (nothing written) or updated, and what happened to edits. */
 export interface ImportResult extends SyncResult {
   status: 'new' | 'unchanged' | 'updated';
+  /** The text revision the import recorded (absent when unchanged). */
+  revision?: number;
+}
+
+/** How an import came in, for the article's history of revisions; `create` refuses to change another article. */
+export interface ImportOptions {
+  via?: RevisionVia;
+  reviewerId?: number | null;
+  /**
+   * Only create: an existing article with other texts or metadata is a ConflictError (POST with an id taken); the
+   * same texts go through (an unchanged re-post, or new edits from a newer check set).
+   */
+  create?: boolean;
+}
+
+/** True when the stored article has these texts and this metadata (a correction typed in the browser aside). */
+export function sameContent(stored: StoredArticle, article: LoadedArticle): boolean {
+  const { meta } = article;
+  const correctedMatches =
+    stored.correctedOrigin === 'reviewer'
+      ? article.corrected === undefined
+      : stored.corrected === (article.corrected ?? null);
+  return (
+    stored.mt === article.mt &&
+    correctedMatches &&
+    stored.source === (article.source ?? null) &&
+    stored.title === (meta.title ?? null) &&
+    stored.url === (meta.url ?? null) &&
+    stored.published === (meta.published ?? null) &&
+    stored.publisher === (meta.publisher ?? null) &&
+    stored.author === (meta.author ?? null) &&
+    stored.sourceLang === (meta.sourceLang ?? null) &&
+    stored.targetLang === (meta.targetLang ?? null)
+  );
 }
 
 /** A fingerprint of everything an import would write: texts, metadata and the edits computed from them. */
@@ -70,11 +105,18 @@ export function importArticle(
   store: Store,
   article: LoadedArticle,
   edits: readonly ImportedEdit[],
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const hash = contentHash(article, edits);
   return store.transaction(async (tx): Promise<ImportResult> => {
     const existing = await getArticle(tx, article.id);
     if (existing?.contentHash === hash) return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+    if (options.create && existing && !sameContent(existing, article)) {
+      throw new ConflictError(
+        `article ${article.id} exists with other content; PUT /api/articles/${article.id} changes it`,
+      );
+    }
+    const reviewed = existing ? await reviewedEditIds(tx, article.id) : [];
     // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
     // correction must not wipe that work.
     const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
@@ -89,9 +131,42 @@ export function importArticle(
       createdBy: null,
       now,
     });
+    const revision = await recordTextRevision(tx, {
+      articleId: article.id,
+      via: options.via ?? 'corpus',
+      reviewerId: options.reviewerId ?? null,
+      contentHash: hash,
+      texts: {
+        mt: article.mt,
+        corrected: keepReviewer ? (existing?.corrected ?? null) : (article.corrected ?? null),
+        source: article.source ?? null,
+      },
+      sync,
+      reviewedStaled: await countStale(tx, reviewed),
+      now,
+    });
     await queueArticleWebhook(tx, article.id, existing ? 'article.revised' : 'article.created');
-    return { status: existing ? 'updated' : 'new', ...sync };
+    return { status: existing ? 'updated' : 'new', ...sync, revision };
   });
+}
+
+// The article's current edits that have a current verdict: those that turn stale are the verdicts the text moved from.
+async function reviewedEditIds(tx: Sql, articleId: string): Promise<string[]> {
+  const rows = await tx.all<{ id: string }>(
+    `SELECT e.id FROM edits e WHERE e.article_id = :articleId AND e.status = 'current'
+       AND EXISTS (SELECT 1 FROM current_verdicts cv WHERE cv.edit_id = e.id)`,
+    { articleId },
+  );
+  return rows.map((row) => row.id);
+}
+
+async function countStale(tx: Sql, ids: readonly string[]): Promise<number> {
+  let stale = 0;
+  for (const id of ids) {
+    const row = await tx.get<{ status: string }>('SELECT status FROM edits WHERE id = :id', { id });
+    if (row?.status === 'stale') stale++;
+  }
+  return stale;
 }
 
 async function writeArticle(

@@ -38,6 +38,7 @@ export { ensureSetting } from './settings.ts';
 export type { EngineKind, Sql, SqlParams, SqlValue, Store, Transaction } from './sql.ts';
 export { describeWriteFailure } from './sqlite/open.ts';
 export * from './team-review.ts';
+export * from './text-revisions.ts';
 export {
   currentVerdicts,
   listVerdicts,

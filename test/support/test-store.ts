@@ -36,6 +36,9 @@ vitest?.afterAll(async () => {
 // Every table but the schema's own bookkeeping, emptied between tests: one database per test file, a clean one per
 // store. The append-only triggers would refuse the TRUNCATE, so it runs as a replica, which fires no triggers.
 const tables = [
+  'bulk_action_verdicts',
+  'bulk_actions',
+  'text_revisions',
   'webhook_deliveries',
   'webhook_events',
   'webhook_article_status',

@@ -348,6 +348,35 @@ CREATE TABLE bulk_action_verdicts (
 ) STRICT, WITHOUT ROWID;
 `;
 
+// Text revisions: every import that changed an article (from a folder, the API, an upload, a JSONL file) appends
+// one row: when, how and by whom, the content hash, the sizes and what happened to the edits, so the history of an
+// article's text can be listed and the review page can say that the text changed under given verdicts. Existing
+// articles get their first revision from what is stored. Sizes are UTF-8 bytes, measured alike on both engines.
+const textRevisions = `
+CREATE TABLE text_revisions (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  via TEXT NOT NULL CHECK (via IN ('corpus', 'api', 'upload', 'browser', 'jsonl')),
+  reviewer_id INTEGER REFERENCES reviewers(id),
+  content_hash TEXT NOT NULL,
+  mt_bytes INTEGER NOT NULL,
+  corrected_bytes INTEGER,
+  source_bytes INTEGER,
+  added INTEGER NOT NULL DEFAULT 0,
+  staled INTEGER NOT NULL DEFAULT 0,
+  revived INTEGER NOT NULL DEFAULT 0,
+  reviewed_staled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  UNIQUE (article_id, number)
+) STRICT;
+INSERT INTO text_revisions (article_id, number, via, content_hash, mt_bytes, corrected_bytes, source_bytes, created_at)
+  SELECT id, 1, 'corpus', content_hash, length(CAST(mt AS BLOB)), length(CAST(corrected AS BLOB)),
+    length(CAST(source AS BLOB)), imported_at FROM articles;
+CREATE TRIGGER text_revisions_no_update BEFORE UPDATE ON text_revisions BEGIN SELECT RAISE(ABORT, 'text revisions are append-only'); END;
+CREATE TRIGGER text_revisions_no_delete BEFORE DELETE ON text_revisions BEGIN SELECT RAISE(ABORT, 'text revisions are append-only'); END;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -379,6 +408,11 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReview,
+  },
+  {
+    version: 10,
+    description: "text_revisions: every change of an article's texts, when, how, by whom, and its effect on edits",
+    sql: textRevisions,
   },
   {
     version: 13,

@@ -12,6 +12,7 @@ import {
   articleVersion,
   getArticle,
   getEdit,
+  latestTextChangeUnderVerdicts,
   listReviewers,
   reviewModeOf,
   type Store,
@@ -82,6 +83,8 @@ async function renderReviewPage(
     csrfToken: slots.csrfToken,
     clientRequestId: slots.clientRequestId,
     correctedFromFile: (await getArticle(db, review.id))?.correctedOrigin === 'file',
+    // Every import bumps the article's version, so a page kept in the cache never shows an old notice.
+    textChange: (await latestTextChangeUnderVerdicts(db, review.id)) ?? null,
     taxonomy: { categories, dimensions, severities },
     maxNoteLength,
     exportFormats,

@@ -23,6 +23,7 @@ const expectedTables = [
   'sessions',
   'settings',
   'sign_in_links',
+  'text_revisions',
   'verdicts',
   'webhook_article_status',
   'webhook_deliveries',
