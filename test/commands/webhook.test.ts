@@ -7,7 +7,8 @@ import { cli } from '../support/cli.ts';
 
 const db = join(mkdtempSync(join(tmpdir(), 'mt-review-cli-')), 'hooks.db');
 
-describe('mt-review webhook', () => {
+// Each case spawns the CLI several times: on a loaded machine that takes longer than the default 20 s.
+describe('mt-review webhook', { timeout: 60_000 }, () => {
   it('adds a hook, printing a generated secret once, and lists it', async () => {
     const added = await cli([
       'webhook',
