@@ -15,6 +15,7 @@ import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
+import { reviewerStatsRoutes } from './web/routes/reviewer-stats.ts';
 import { reviewerRoutes } from './web/routes/reviewers.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { statsRoutes } from './web/routes/stats.ts';
@@ -82,6 +83,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(historyRoutes(db));
   app.use(repairRoutes(db));
   app.use(statsRoutes(db));
+  app.use(reviewerStatsRoutes(db));
   app.use(teamReviewRoutes(db));
   app.use(taxonomyRoutes());
   app.use(notFound);

@@ -19,6 +19,7 @@ export * from './password-policy.ts';
 export * from './passwords.ts';
 export { type Retracted, retractVerdict } from './retractions.ts';
 export * from './reviewer-accounts.ts';
+export * from './reviewer-figures.ts';
 export { normalizeReviewerName } from './reviewer-names.ts';
 export {
   countReviewers,
