@@ -1,21 +1,13 @@
-// The per-reviewer statistics of a store and one page of its per-article table; the aggregates kept until it changes.
+// The per-reviewer statistics of a store and one page of its per-article table.
 
 import type { PairAgreement } from '../metrics/agreement.ts';
 import { type ArticleStatus, articleStatus } from '../review/article-status.ts';
-import {
-  articleCount,
-  articleReviewPage,
-  reviewChangeMark,
-  reviewerArticleSpans,
-  reviewerDirectory,
-  reviewerOutcomeCounts,
-  reviewerPairCounts,
-  type Store,
-} from '../store/index.ts';
+import { articleCount, articleReviewPage, reviewerDirectory, type Store } from '../store/index.ts';
+import { reviewerAggregates } from './reviewer-parts.ts';
 import {
   type ArticleReviewerTime,
   type ReviewerFigures,
-  type ReviewerFiguresInput,
+  type ReviewerStatistics,
   reviewerStatistics,
 } from './reviewer-stats.ts';
 
@@ -44,29 +36,18 @@ export interface ReviewerStatsPage {
   page: { after: string | null; limit: number; nextAfter: string | null; total: number };
 }
 
-type Aggregates = Omit<ReviewerFiguresInput, 'reviewers'>;
+// Per store: the figures computed from all parts, kept while no part changed and the accounts are the same.
+const computedByStore = new WeakMap<Store, { key: string; stats: ReviewerStatistics }>();
 
-// Per store: the aggregates at a change mark (see reviewChangeMark), or the read of them in progress.
-const kept = new WeakMap<Store, { mark: string; aggregates: Promise<Aggregates> }>();
-
-/**
- * The grouped rows of all verdicts, read again only when some article's review changed since the last read: three
- * grouped scans cost seconds at a million verdicts, the mark a scan of one row per article.
- */
-async function aggregatesOf(db: Store): Promise<Aggregates> {
-  const mark = await reviewChangeMark(db);
-  const old = kept.get(db);
-  if (old?.mark === mark) return old.aggregates;
-  const aggregates = (async () => ({
-    spans: await reviewerArticleSpans(db),
-    outcomes: await reviewerOutcomeCounts(db),
-    pairs: await reviewerPairCounts(db),
-  }))();
-  kept.set(db, { mark, aggregates });
-  aggregates.catch(() => {
-    if (kept.get(db)?.aggregates === aggregates) kept.delete(db);
-  });
-  return aggregates;
+async function computed(db: Store): Promise<ReviewerStatistics> {
+  const reviewers = await reviewerDirectory(db);
+  const aggregates = await reviewerAggregates(db);
+  const key = `${aggregates.generation}\u0000${reviewers.map((r) => `${r.id}:${r.name}:${r.role}`).join('\u0000')}`;
+  const kept = computedByStore.get(db);
+  if (kept?.key === key) return kept.stats;
+  const stats = reviewerStatistics({ reviewers, ...aggregates.rows() });
+  computedByStore.set(db, { key, stats });
+  return stats;
 }
 
 /** Every reviewer's figures and pair, and the articles after `after` (by id), at most `limit`. */
@@ -75,7 +56,7 @@ export async function loadReviewerStats(
   page: { after?: string; limit?: number } = {},
 ): Promise<ReviewerStatsPage> {
   const limit = Math.min(Math.max(1, page.limit ?? defaultArticlePage), maxArticlePage);
-  const stats = reviewerStatistics({ reviewers: await reviewerDirectory(db), ...(await aggregatesOf(db)) });
+  const stats = await computed(db);
   // One more than the page, to know whether another follows.
   const rows = await articleReviewPage(db, { after: page.after, limit: limit + 1 });
   const shown = rows.slice(0, limit);

@@ -3,6 +3,17 @@ import type { OutcomeState } from '../review/outcome.ts';
 import type { Sql } from './sql.ts';
 import type { VerdictDecision } from './verdict-columns.ts';
 
+/** Which articles a grouped read covers: all of them, or these (a batch of changed ones; ids bound as parameters). */
+export type ArticleScope = readonly string[] | undefined;
+
+/** The `AND <column> IN (...)` of a scope and its parameters; nothing for every article. */
+function scoped(column: string, scope: ArticleScope): { where: string; params: Record<string, string> } {
+  if (scope === undefined) return { where: '', params: {} };
+  const params = Object.fromEntries(scope.map((id, i) => [`s${i}`, id]));
+  const list = Object.keys(params).map((key) => `:${key}`);
+  return { where: `AND ${column} IN (${list.length > 0 ? list.join(', ') : 'NULL'})`, params };
+}
+
 /**
  * One reviewer's verdicts on one article (whole history, retracted ones too: they were given), the first and the
  * last of them (null when they only adjudicated there), and the adjudications they gave there as a lead.
@@ -17,17 +28,19 @@ export interface ReviewerArticleSpan {
 }
 
 /**
- * Every (reviewer, article) with verdicts or adjudications. One grouped scan of the verdicts; the rows number
- * reviewers × the articles each worked on, not verdicts.
+ * Every (reviewer, article) with verdicts or adjudications, of every article or of the scope's. One grouped scan of
+ * the verdicts (through the article index for a scope); the rows number reviewers × articles, not verdicts.
  */
-export function reviewerArticleSpans(db: Sql): Promise<ReviewerArticleSpan[]> {
+export function reviewerArticleSpans(db: Sql, scope?: ArticleScope): Promise<ReviewerArticleSpan[]> {
   const ofVerdicts = "CASE WHEN kind = 'verdict' THEN created_at END";
+  const { where, params } = scoped('article_id', scope);
   return db.all<ReviewerArticleSpan>(
     `SELECT reviewer_id AS "reviewerId", article_id AS "articleId",
        CAST(sum(CASE WHEN kind = 'verdict' THEN 1 ELSE 0 END) AS INTEGER) AS verdicts,
        CAST(sum(CASE WHEN kind = 'adjudication' THEN 1 ELSE 0 END) AS INTEGER) AS adjudications,
        min(${ofVerdicts}) AS "firstAt", max(${ofVerdicts}) AS "lastAt"
-     FROM verdicts GROUP BY reviewer_id, article_id`,
+     FROM verdicts WHERE 1 = 1 ${where} GROUP BY reviewer_id, article_id`,
+    params,
   );
 }
 
@@ -36,6 +49,7 @@ export function reviewerArticleSpans(db: Sql): Promise<ReviewerArticleSpan[]> {
  * and for adjudicated edits whether the lead's decision was theirs (`upheld` 1) or not (0; null for other states).
  */
 export interface ReviewerOutcomeCount {
+  articleId: string;
   reviewerId: number;
   state: OutcomeState;
   upheld: 0 | 1 | null;
@@ -51,9 +65,10 @@ const whiteSpace =
  * Each reviewer's current verdicts on current edits, grouped by the edit's kept outcome state and, when a lead
  * adjudicated it, by whether the adjudication took the reviewer's decision (and for amend their text).
  */
-export function reviewerOutcomeCounts(db: Sql): Promise<ReviewerOutcomeCount[]> {
+export function reviewerOutcomeCounts(db: Sql, scope?: ArticleScope): Promise<ReviewerOutcomeCount[]> {
+  const { where, params } = scoped('cv.article_id', scope);
   return db.all<ReviewerOutcomeCount>(
-    `SELECT cv.reviewer_id AS "reviewerId", o.state,
+    `SELECT cv.article_id AS "articleId", cv.reviewer_id AS "reviewerId", o.state,
        CASE WHEN o.state <> 'adjudicated' THEN NULL
          WHEN cv.decision = av.decision AND (cv.decision <> 'amend'
            OR trim(v.amended_text, :ws) = trim(av.amended_text, :ws)) THEN 1
@@ -65,13 +80,15 @@ export function reviewerOutcomeCounts(db: Sql): Promise<ReviewerOutcomeCount[]> 
        LEFT JOIN current_adjudications ca ON ca.edit_id = cv.edit_id AND o.state = 'adjudicated'
        LEFT JOIN verdicts av ON av.id = ca.verdict_id
        LEFT JOIN verdicts v ON v.id = cv.verdict_id AND cv.decision = 'amend' AND av.decision = 'amend'
-     GROUP BY 1, 2, 3`,
-    { ws: whiteSpace },
+     WHERE 1 = 1 ${where}
+     GROUP BY 1, 2, 3, 4`,
+    { ws: whiteSpace, ...params },
   );
 }
 
 /** How often two reviewers' current verdicts on one edit paired these decisions (reviewer ids a < b). */
 export interface ReviewerPairCount {
+  articleId: string;
   a: number;
   b: number;
   decisionA: VerdictDecision;
@@ -88,34 +105,25 @@ export interface ReviewerPairCount {
  * labelled the category (severity) and agreed on it: the cells Cohen's kappa is computed from (metrics/agreement.ts),
  * over the edits the statistics page counts (every edit with current verdicts).
  */
-export function reviewerPairCounts(db: Sql): Promise<ReviewerPairCount[]> {
+export function reviewerPairCounts(db: Sql, scope?: ArticleScope): Promise<ReviewerPairCount[]> {
+  const { where, params } = scoped('x.article_id', scope);
   const both = (field: string) =>
     `CAST(sum(CASE WHEN x.${field} IS NOT NULL AND y.${field} IS NOT NULL THEN 1 ELSE 0 END) AS INTEGER)`;
   const same = (field: string) => `CAST(sum(CASE WHEN x.${field} = y.${field} THEN 1 ELSE 0 END) AS INTEGER)`;
   return db.all<ReviewerPairCount>(
-    `SELECT x.reviewer_id AS a, y.reviewer_id AS b, x.decision AS "decisionA", y.decision AS "decisionB",
+    `SELECT x.article_id AS "articleId", x.reviewer_id AS a, y.reviewer_id AS b, x.decision AS "decisionA", y.decision AS "decisionB",
        count(*) AS n, ${both('category')} AS "categoryCompared", ${same('category')} AS "categoryAgreed",
        ${both('severity')} AS "severityCompared", ${same('severity')} AS "severityAgreed"
      FROM current_verdicts x JOIN current_verdicts y ON y.edit_id = x.edit_id AND y.reviewer_id > x.reviewer_id
-     GROUP BY 1, 2, 3, 4`,
+     WHERE 1 = 1 ${where}
+     GROUP BY 1, 2, 3, 4, 5`,
+    params,
   );
 }
 
 /** Every reviewer account's id, name and role (accounts number in the hundreds, not the millions). */
 export function reviewerDirectory(db: Sql): Promise<{ id: number; name: string; role: string }[]> {
   return db.all('SELECT id, name, role FROM reviewers ORDER BY name_key');
-}
-
-/**
- * A number that changes whenever any article's review does (every article's revision, bumped by triggers on
- * verdicts, retractions, edits and review settings, only ever grows; the count catches an article removed): for
- * caches of figures derived from all verdicts.
- */
-export async function reviewChangeMark(db: Sql): Promise<string> {
-  const row = await db.get<{ n: number; total: number }>(
-    'SELECT count(*) AS n, CAST(coalesce(sum(revision), 0) AS INTEGER) AS total FROM article_revisions',
-  );
-  return `${row?.n ?? 0}:${row?.total ?? 0}`;
 }
 
 /** One article of the per-article table: its kept outcome counts, approval and assignees. */

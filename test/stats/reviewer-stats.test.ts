@@ -36,11 +36,13 @@ describe('reviewerStatistics', () => {
       { reviewerId: 3, articleId: 'a', verdicts: 0, adjudications: 2, firstAt: null, lastAt: null },
     ],
     outcomes: [
-      { reviewerId: 1, state: 'agreed', upheld: null, n: 6 },
-      { reviewerId: 1, state: 'adjudicated', upheld: 1, n: 2 },
-      { reviewerId: 1, state: 'adjudicated', upheld: 0, n: 2 },
-      { reviewerId: 1, state: 'disputed', upheld: null, n: 4 },
-      { reviewerId: 2, state: 'disputed', upheld: null, n: 1 },
+      // Rows of several articles add up.
+      { articleId: 'a', reviewerId: 1, state: 'agreed', upheld: null, n: 4 },
+      { articleId: 'c', reviewerId: 1, state: 'agreed', upheld: null, n: 2 },
+      { articleId: 'a', reviewerId: 1, state: 'adjudicated', upheld: 1, n: 2 },
+      { articleId: 'a', reviewerId: 1, state: 'adjudicated', upheld: 0, n: 2 },
+      { articleId: 'a', reviewerId: 1, state: 'disputed', upheld: null, n: 4 },
+      { articleId: 'a', reviewerId: 2, state: 'disputed', upheld: null, n: 1 },
     ],
     pairs: [],
   });
@@ -79,6 +81,7 @@ describe('pairAgreement', () => {
   const names = new Map(reviewers.map((r) => [r.id, r.name]));
   const nameOf = (id: number) => names.get(id) as string;
   const row = (decisionA: string, decisionB: string, n: number) => ({
+    articleId: `article-${n}`,
     a: 1,
     b: 2,
     decisionA: decisionA as 'accept',
