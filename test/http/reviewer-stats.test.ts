@@ -193,6 +193,13 @@ describe('GET /api/stats/reviewers', () => {
       outcomes: { agreed: 3, disputed: 0 },
       agreement: { stood: 4, counted: 5 },
     });
+    // The article's kept counts follow too; a verdict that leaves the outcome as it was changes none.
+    const row = async () => (await stats()).articles.find((a) => a.id === article)?.outcomes;
+    expect(await row()).toMatchObject({ disputed: 0, agreed: 4, adjudicated: 2 });
+    await verdict('ann', 2, { decision: 'accept', note: 'still accept' });
+    expect(await row()).toMatchObject({ disputed: 0, agreed: 4, adjudicated: 2 });
+    await verdict('ann', 2, { decision: 'reject' });
+    expect(await row()).toMatchObject({ disputed: 1, agreed: 3, adjudicated: 2 });
   });
 });
 
@@ -204,7 +211,7 @@ describe('GET /stats/reviewers', () => {
     const response = await session.fetch('/stats/reviewers');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('83% (5 of 6)');
+    expect(html).toContain('80% (4 of 5)');
     expect(html).toContain('Cohen’s kappa');
     expect(html).toContain(`href="/articles/${article}"`);
   });
