@@ -3,6 +3,7 @@ import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
 import { benchPage } from './page.ts';
+import { benchRecurring } from './recurring.ts';
 import { benchReviewerStats } from './reviewer-stats.ts';
 import { benchStats } from './stats.ts';
 import { benchTer } from './ter.ts';
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['http', benchHttp],
   ['stats', () => benchStats()],
   ['page', benchPage],
+  ['recurring', () => benchRecurring()],
   ['reviewer-stats', () => benchReviewerStats()],
 ];
 

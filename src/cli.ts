@@ -14,6 +14,8 @@ const commandNames = [
   'reviewer',
   'token',
   'sign-in-link',
+  'webhook',
+  'bulk',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {

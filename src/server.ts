@@ -16,6 +16,7 @@ import {
   openStore,
   type Store,
 } from './store/index.ts';
+import { dispatcherOptionsFromEnv, WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** What `serve` needs to know. */
 export interface ServeOptions {
@@ -58,7 +59,9 @@ async function prepare(db: Store, options: ServeOptions, log: (line: string) => 
 }
 
 /** Runs the server until the process ends; resolves with the listening server and its address. */
-export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
+export async function serve(
+  options: ServeOptions,
+): Promise<{ server: Server; url: string; db: Store; webhooks: WebhookDispatcher }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = await openStore(options.dbFile);
   let started: { link: string | undefined; secret: string };
@@ -90,5 +93,9 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ur
       log(`Statistics ready for ${articles} article(s) in ${((performance.now() - warming) / 1000).toFixed(1)} s`),
     () => {}, // the database was closed while warming (a quick stop): nothing to report
   );
-  return { server, url, db };
+  // Webhooks out: this server delivers the outbox too (with others on the same database, each delivery once).
+  const webhooks = new WebhookDispatcher(db, { ...dispatcherOptionsFromEnv(), log });
+  webhooks.start();
+  server.on('close', () => void webhooks.stop());
+  return { server, url, db, webhooks };
 }

@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 const src = fileURLToPath(new URL('../src', import.meta.url));
 
 /**
- * The stages, in the order data flows: corpus → diff → review → checks, metrics → store → export, stats → wiring →
- * web → entry points. A module may import its own stage and earlier ones only (stats and export read the review
+ * The stages, in the order data flows: corpus → diff → review → checks, metrics → store → export, stats, webhooks →
+ * wiring → web → entry points. A module may import its own stage and earlier ones only (stats and export read the review
  * model's resolution, never the other way round).
  */
 const stageOf = (file: string): number => {
   const [first] = file.split('/');
   const stages: Record<string, number> = {
-    ...{ corpus: 0, diff: 1, review: 2, checks: 3, metrics: 3, store: 4, export: 5, stats: 6 },
+    ...{ corpus: 0, diff: 1, review: 2, checks: 3, metrics: 3, store: 4, export: 5, stats: 6, webhooks: 6 },
   };
   if (first && first in stages) return stages[first] as number;
   if (file === 'import-corpus.ts' || file === 'export-article.ts') return 7;

@@ -42,7 +42,8 @@ Opens (or creates) the database, imports the corpus, and serves the review pages
     // Run until told to stop; then close the database cleanly (every verdict is on disk already).
     return new Promise<number>((resolve) => {
       const stop = () =>
-        running.server.close(() => {
+        running.server.close(async () => {
+          await running.webhooks.stop();
           running.db.close().then(
             () => resolve(0),
             () => resolve(0),

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from './errors.ts';
 import type { Sql, Store } from './sql.ts';
 import { assertOpen } from './team-review.ts';
 import { nowIso } from './values.ts';
+import { queueArticleWebhook } from './webhook-outbox.ts';
 
 /** Who wrote the corrected text: the corpus file `corrected.txt`, or a reviewer in the browser. */
 export type CorrectedOrigin = 'file' | 'reviewer';
@@ -88,6 +89,7 @@ export function importArticle(
       createdBy: null,
       now,
     });
+    await queueArticleWebhook(tx, article.id, existing ? 'article.revised' : 'article.created');
     return { status: existing ? 'updated' : 'new', ...sync };
   });
 }

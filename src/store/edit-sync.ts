@@ -92,7 +92,8 @@ async function upsertEdit(
        paragraph = :paragraph, context_before = :contextBefore, context_after = :contextAfter,
        origin = CASE WHEN origin = 'reviewer' THEN origin ELSE :origin END,
        suggested_category = :suggestedCategory, suggested_severity = :suggestedSeverity,
-       suggested_message = :suggestedMessage, check_id = :checkId, status = 'current'
+       suggested_message = :suggestedMessage, check_id = :checkId, status = 'current',
+       group_key = CASE WHEN origin = 'reviewer' THEN :reviewerGroupKey ELSE :groupKey END
      WHERE id = :id`,
     { ...editValues(edit), ordinal },
   );

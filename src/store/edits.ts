@@ -3,6 +3,7 @@ import { spanProblem, spansConflict } from '../diff/index.ts';
 import type { Edit } from '../diff/types.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import { ConflictError, NotFoundError, StoreError } from './errors.ts';
+import { groupKeyOf } from './group-keys.ts';
 import { refreshArticleCounts } from './outcomes.ts';
 import type { Sql, Store } from './sql.ts';
 import { assertOpen } from './team-review.ts';
@@ -113,16 +114,17 @@ export async function insertEdit(
   await tx.run(
     `INSERT INTO edits (id, article_id, ordinal, mt_start, mt_end, mt_text, corrected_start, corrected_end,
        corrected_text, paragraph, context_before, context_after, origin, suggested_category, suggested_severity,
-       suggested_message, check_id, status, created_by, created_at)
+       suggested_message, check_id, group_key, status, created_by, created_at)
      VALUES (:id, :articleId, :ordinal, :mtStart, :mtEnd, :mtText, :correctedStart, :correctedEnd, :correctedText,
        :paragraph, :contextBefore, :contextAfter, :origin, :suggestedCategory, :suggestedSeverity, :suggestedMessage,
-       :checkId, 'current', :createdBy, :createdAt)`,
+       :checkId, :groupKey, 'current', :createdBy, :createdAt)`,
     { ...editValues(edit), articleId, ordinal, createdBy, createdAt: now },
   );
 }
 
 /** The edit's columns as named parameters; absent suggestions become explicit NULLs (every name must be bound). */
 export function editValues(edit: ImportedEdit) {
+  const checkId = edit.checkId ?? (edit.origin.startsWith('check:') ? edit.origin.slice('check:'.length) : null);
   return {
     id: edit.id,
     mtStart: edit.mtStart,
@@ -138,6 +140,9 @@ export function editValues(edit: ImportedEdit) {
     suggestedCategory: edit.suggestedCategory ?? null,
     suggestedSeverity: edit.suggestedSeverity ?? null,
     suggestedMessage: edit.suggestedMessage ?? null,
-    checkId: edit.checkId ?? (edit.origin.startsWith('check:') ? edit.origin.slice('check:'.length) : null),
+    checkId,
+    groupKey: groupKeyOf({ ...edit, checkId }),
+    // The key the edit has if it keeps the origin 'reviewer' (an import does not take that origin away).
+    reviewerGroupKey: groupKeyOf({ ...edit, origin: 'reviewer' }),
   };
 }

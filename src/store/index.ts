@@ -2,6 +2,7 @@
 export * from './api-tokens.ts';
 export { loadArticleReview } from './article-review.ts';
 export * from './articles.ts';
+export * from './bulk-actions.ts';
 export type { SyncResult } from './edit-sync.ts';
 export {
   addReviewerEdit,
@@ -13,10 +14,13 @@ export {
   setEditAside,
 } from './edits.ts';
 export * from './errors.ts';
+export { groupKeyPattern } from './group-keys.ts';
+export { type NextArticle, nextArticleFor } from './next-article.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
 export { keepOutcomes, toVerdictRecord } from './outcomes.ts';
 export * from './password-policy.ts';
 export * from './passwords.ts';
+export * from './recurring.ts';
 export { type Retracted, retractVerdict } from './retractions.ts';
 export * from './reviewer-accounts.ts';
 export * from './reviewer-figures.ts';
@@ -52,3 +56,16 @@ export {
   type VerdictDecision,
   type VerdictInput,
 } from './verdicts.ts';
+export {
+  type AttemptResult,
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  type DeliveryQuery,
+  type DeliveryState,
+  listDeliveries,
+  recordDeliveryAttempt,
+  retryDelivery,
+  type WebhookDelivery,
+} from './webhook-deliveries.ts';
+export type { WebhookBody } from './webhook-outbox.ts';
+export * from './webhooks.ts';

@@ -1,5 +1,6 @@
 // Opening the store a location names: a `postgres://` URL opens PostgreSQL, anything else is a SQLite file.
 
+import { keepGroupKeys } from './group-keys.ts';
 import { keepOutcomes } from './outcomes.ts';
 import { PostgresStore } from './postgres/postgres-store.ts';
 import type { Store } from './sql.ts';
@@ -18,6 +19,7 @@ export async function openStore(location: string): Promise<Store> {
   const store = isPostgresUrl(location) ? await PostgresStore.open(location) : SqliteStore.open(location);
   try {
     await keepOutcomes(store);
+    await keepGroupKeys(store);
   } catch (error) {
     await store.close();
     throw error;

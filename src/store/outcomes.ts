@@ -3,6 +3,7 @@ import type { VerdictRecord } from '../review/article-review.ts';
 import { type OutcomeState, outcomeOf, outcomeStates } from '../review/outcome.ts';
 import type { Sql, Store } from './sql.ts';
 import type { StoredVerdict } from './verdict-columns.ts';
+import { queueStatusWebhook } from './webhook-outbox.ts';
 
 /** A stored verdict as the review model reads it. */
 export function toVerdictRecord(v: StoredVerdict): VerdictRecord {
@@ -81,6 +82,8 @@ export async function refreshArticleCounts(tx: Sql, articleId: string): Promise<
        adjudicated = :adjudicated WHERE article_id = :articleId`,
     { articleId, edits, ...counts },
   );
+  // Webhooks out: new counts may mean a new status (compared with the one last announced).
+  await queueStatusWebhook(tx, articleId);
 }
 
 // Bumped when outcomes are kept differently: a store whose kept outcomes are older recomputes them once at open.

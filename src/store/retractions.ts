@@ -37,31 +37,38 @@ export function retractVerdict(
   kind: VerdictKind = 'verdict',
 ): Promise<Retracted> {
   return store.transaction(async (tx) => {
-    const edit = await tx.get<{ articleId: string; approvedAt: string | null }>(
-      `SELECT e.article_id AS "articleId", ar.approved_at AS "approvedAt" FROM edits e
-       JOIN article_review ar ON ar.article_id = e.article_id WHERE e.id = :editId`,
-      { editId },
-    );
-    if (!edit) throw new NotFoundError(`no edit with id ${editId}`);
-    if (edit.approvedAt) throw new ConflictError(`article ${edit.articleId} is approved: a lead must reopen it first`);
-    const current = await latestStanding(tx, editId, reviewerId, kind);
-    if (!current || current.reviewerId !== reviewerId) {
-      throw new NotFoundError(
-        `no ${kind === 'adjudication' ? 'adjudication' : 'verdict'} of yours stands on ${editId}`,
-      );
-    }
-    const at = nowIso();
-    await tx.run(
-      `INSERT INTO retractions (verdict_id, edit_id, article_id, reviewer_id, created_at)
-       VALUES (:verdictId, :editId, :articleId, :reviewerId, :at)`,
-      { verdictId: current.id, editId, articleId: edit.articleId, reviewerId, at },
-    );
-    const standing = (await latestStanding(tx, editId, reviewerId, kind)) ?? null;
-    await restoreCurrent(tx, editId, reviewerId, kind, standing);
-    await refreshEditOutcome(tx, editId, edit.articleId);
-    await refreshArticleCounts(tx, edit.articleId);
-    return { retracted: { ...current, retractedAt: at }, standing };
+    const retracted = await retractIn(tx, editId, reviewerId, kind);
+    await refreshArticleCounts(tx, retracted.retracted.articleId);
+    return retracted;
   });
+}
+
+/**
+ * retractVerdict inside the caller's transaction, without the article's counts (the caller's, once per article of
+ * a batch: a bulk undo retracts many).
+ */
+export async function retractIn(tx: Sql, editId: string, reviewerId: number, kind: VerdictKind): Promise<Retracted> {
+  const edit = await tx.get<{ articleId: string; approvedAt: string | null }>(
+    `SELECT e.article_id AS "articleId", ar.approved_at AS "approvedAt" FROM edits e
+     JOIN article_review ar ON ar.article_id = e.article_id WHERE e.id = :editId`,
+    { editId },
+  );
+  if (!edit) throw new NotFoundError(`no edit with id ${editId}`);
+  if (edit.approvedAt) throw new ConflictError(`article ${edit.articleId} is approved: a lead must reopen it first`);
+  const current = await latestStanding(tx, editId, reviewerId, kind);
+  if (!current || current.reviewerId !== reviewerId) {
+    throw new NotFoundError(`no ${kind === 'adjudication' ? 'adjudication' : 'verdict'} of yours stands on ${editId}`);
+  }
+  const at = nowIso();
+  await tx.run(
+    `INSERT INTO retractions (verdict_id, edit_id, article_id, reviewer_id, created_at)
+     VALUES (:verdictId, :editId, :articleId, :reviewerId, :at)`,
+    { verdictId: current.id, editId, articleId: edit.articleId, reviewerId, at },
+  );
+  const standing = (await latestStanding(tx, editId, reviewerId, kind)) ?? null;
+  await restoreCurrent(tx, editId, reviewerId, kind, standing);
+  await refreshEditOutcome(tx, editId, edit.articleId);
+  return { retracted: { ...current, retractedAt: at }, standing };
 }
 
 async function restoreCurrent(

@@ -5,6 +5,7 @@ import { type ArticleStatus, articleStatus } from '../review/article-status.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import type { Sql, Store } from './sql.ts';
 import { nowIso } from './values.ts';
+import { queueStatusWebhook } from './webhook-outbox.ts';
 
 /** What is logged of a lead's actions on an article. */
 export type ArticleAction = 'approved' | 'reopened' | 'assigned' | 'unassigned' | 'review-opened' | 'review-blinded';
@@ -106,6 +107,7 @@ export function approveArticle(store: Store, articleId: string, leadId: number, 
       articleId,
     });
     await logAction(tx, articleId, leadId, 'approved', { note });
+    await queueStatusWebhook(tx, articleId);
   });
 }
 
@@ -119,6 +121,7 @@ export function reopenArticle(store: Store, articleId: string, leadId: number, n
       articleId,
     });
     await logAction(tx, articleId, leadId, 'reopened', { note });
+    await queueStatusWebhook(tx, articleId);
   });
 }
 

@@ -165,28 +165,31 @@ export type BatchOutcome = { recorded: Recorded } | { error: unknown };
  * state as it was changes no count). Nothing is acknowledged before the whole batch is committed.
  */
 export function recordVerdictBatch(store: Store, inputs: readonly VerdictInput[]): Promise<BatchOutcome[]> {
-  return store.transaction(async (tx) => {
-    const names = await reviewerNames(
-      tx,
-      inputs.map((input) => input.reviewerId),
-    );
-    const outcomes: BatchOutcome[] = [];
-    const articles = new Set<string>();
-    for (const input of inputs) {
-      const name = names.get(input.reviewerId);
-      if (name === undefined) {
-        outcomes.push({ error: new NotFoundError(`no reviewer with id ${input.reviewerId}`) });
-        continue;
-      }
-      try {
-        const { outcomeChanged, ...recorded } = await tx.savepoint(() => recordIn(tx, input, name));
-        if (outcomeChanged) articles.add(recorded.verdict.articleId);
-        outcomes.push({ recorded });
-      } catch (error) {
-        outcomes.push({ error });
-      }
+  return store.transaction((tx) => recordAllIn(tx, inputs));
+}
+
+/** recordVerdictBatch inside the caller's transaction (a bulk action records its own rows beside the verdicts). */
+export async function recordAllIn(tx: Transaction, inputs: readonly VerdictInput[]): Promise<BatchOutcome[]> {
+  const names = await reviewerNames(
+    tx,
+    inputs.map((input) => input.reviewerId),
+  );
+  const outcomes: BatchOutcome[] = [];
+  const articles = new Set<string>();
+  for (const input of inputs) {
+    const name = names.get(input.reviewerId);
+    if (name === undefined) {
+      outcomes.push({ error: new NotFoundError(`no reviewer with id ${input.reviewerId}`) });
+      continue;
     }
-    for (const articleId of articles) await refreshArticleCounts(tx, articleId);
-    return outcomes;
-  });
+    try {
+      const { outcomeChanged, ...recorded } = await tx.savepoint(() => recordIn(tx, input, name));
+      if (outcomeChanged) articles.add(recorded.verdict.articleId);
+      outcomes.push({ recorded });
+    } catch (error) {
+      outcomes.push({ error });
+    }
+  }
+  for (const articleId of articles) await refreshArticleCounts(tx, articleId);
+  return outcomes;
 }

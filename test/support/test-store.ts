@@ -36,6 +36,10 @@ vitest?.afterAll(async () => {
 // Every table but the schema's own bookkeeping, emptied between tests: one database per test file, a clean one per
 // store. The append-only triggers would refuse the TRUNCATE, so it runs as a replica, which fires no triggers.
 const tables = [
+  'webhook_deliveries',
+  'webhook_events',
+  'webhook_article_status',
+  'webhooks',
   'article_events',
   'assignments',
   'article_review',

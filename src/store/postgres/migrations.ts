@@ -2,7 +2,8 @@
 import type { PoolClient } from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PostgresDatabase, transaction } from './connection.ts';
-import { schemaV1, teamReviewV2 } from './schema.ts';
+import { bulkReviewV7, schemaV1, teamReviewV2 } from './schema.ts';
+import { webhooksV8 } from './webhooks-schema.ts';
 
 /** One step of the schema; the database is at `version` once `sql` has run. */
 export interface Migration {
@@ -27,6 +28,16 @@ export const migrations: readonly Migration[] = [
     version: 2,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReviewV2,
+  },
+  {
+    version: 7,
+    description: 'bulk review: edits.group_key (indexed), bulk actions and the verdicts each recorded',
+    sql: bulkReviewV7,
+  },
+  {
+    version: 8,
+    description: 'webhooks: hooks, an outbox of article events, deliveries with their attempts, announced statuses',
+    sql: webhooksV8,
   },
 ];
 

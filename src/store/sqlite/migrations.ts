@@ -272,6 +272,82 @@ CREATE TRIGGER article_events_no_update BEFORE UPDATE ON article_events BEGIN SE
 CREATE TRIGGER article_events_no_delete BEFORE DELETE ON article_events BEGIN SELECT RAISE(ABORT, 'article events are append-only'); END;
 `;
 
+// Webhooks out, as a durable outbox: an event is written in the transaction of the change that causes it, with one
+// delivery per subscribed hook; dispatchers claim due deliveries with a conditional UPDATE (so two servers never
+// send one twice) and record each attempt. webhook_article_status keeps the status last announced per article, so
+// a change of status is found by comparing with it, whatever write caused it. Existing articles start from the
+// status their kept counts give (as review/article-status.ts computes it).
+const webhooks = `
+CREATE TABLE webhooks (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  events TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  created_by INTEGER REFERENCES reviewers(id),
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE webhook_events (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY,
+  delivery_id TEXT NOT NULL UNIQUE,
+  hook_id INTEGER NOT NULL REFERENCES webhooks(id),
+  event_id INTEGER NOT NULL REFERENCES webhook_events(id),
+  state TEXT NOT NULL CHECK (state IN ('pending', 'delivering', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  claim_token TEXT,
+  response_status INTEGER,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE state IN ('pending', 'delivering');
+CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries(hook_id, id);
+
+CREATE TABLE webhook_article_status (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  status TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO webhook_article_status (article_id, status)
+  SELECT article_id, CASE WHEN approved_at IS NOT NULL THEN 'approved' WHEN agreed + adjudicated = edits THEN 'reviewed'
+    WHEN undecided = edits THEN 'new' ELSE 'in review' END FROM article_review;
+`;
+
+// Bulk review. Identical corrections (and a check's identical suggestions) share a group key, written with the edit
+// (store/group-keys.ts; rows from before are filled in at open), indexed so that groups are counted from the index.
+// A bulk action keeps the verdicts it recorded, so that its undo retracts exactly those.
+const bulkReview = `
+ALTER TABLE edits ADD COLUMN group_key TEXT;
+CREATE INDEX edits_by_group ON edits(group_key, status, article_id);
+
+CREATE TABLE bulk_actions (
+  id INTEGER PRIMARY KEY,
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  label TEXT NOT NULL,
+  group_key TEXT,
+  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+  created_at TEXT NOT NULL,
+  undone_at TEXT
+) STRICT;
+CREATE INDEX bulk_actions_by_reviewer ON bulk_actions(reviewer_id, id);
+
+CREATE TABLE bulk_action_verdicts (
+  action_id INTEGER NOT NULL REFERENCES bulk_actions(id),
+  verdict_id INTEGER NOT NULL UNIQUE REFERENCES verdicts(id),
+  edit_id TEXT NOT NULL REFERENCES edits(id),
+  PRIMARY KEY (action_id, verdict_id)
+) STRICT, WITHOUT ROWID;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -303,6 +379,16 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReview,
+  },
+  {
+    version: 13,
+    description: 'bulk review: edits.group_key (indexed), bulk actions and the verdicts each recorded',
+    sql: bulkReview,
+  },
+  {
+    version: 14,
+    description: 'webhooks: hooks, an outbox of article events, deliveries with their attempts, announced statuses',
+    sql: webhooks,
   },
 ];
 

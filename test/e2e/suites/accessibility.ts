@@ -20,7 +20,7 @@ export function accessibilitySuite(e2e: E2E): void {
         }
       }
       await e2e.page.emulateMedia({ colorScheme: 'light' });
-    });
+    }, 60_000); // a dozen pages through axe-core: seconds each on a busy 2-core machine
 
     it('keeps text at 4.5:1 or more in every edit state, in light and dark', async () => {
       await open(e2e, '/articles/bahn-with-source');

@@ -11,6 +11,8 @@ const expectedTables = [
   'article_revisions',
   'articles',
   'assignments',
+  'bulk_action_verdicts',
+  'bulk_actions',
   'current_adjudications',
   'current_verdicts',
   'edit_outcomes',
@@ -22,6 +24,10 @@ const expectedTables = [
   'settings',
   'sign_in_links',
   'verdicts',
+  'webhook_article_status',
+  'webhook_deliveries',
+  'webhook_events',
+  'webhooks',
 ];
 
 let opened: OpenTestDatabase | undefined;

@@ -1,4 +1,5 @@
 // The review page's script: starts each feature module. The page works without it; each module enhances one part.
+import { startArticleDone } from './article-done.js';
 import { startColumns } from './columns.js';
 import { startFilters } from './filters.js';
 import { startInlineEdit } from './inline-edit.js';
@@ -22,6 +23,7 @@ startInlineEdit();
 startTextSelection();
 startKeys();
 startSync();
+startArticleDone();
 
 // A click on a mark selects its edit in place (without JavaScript the link reloads the page on it).
 document.querySelector('.side-by-side')?.addEventListener('click', (event) => {

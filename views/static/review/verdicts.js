@@ -82,7 +82,7 @@ export async function submitVerdict(decision, { final = false, from = undefined 
   const labels = verdictLabel(recorded);
   const said = `Edit ${edit.number} ${final ? 'finally ' : ''}${states[decision].label}${labels ? `: ${labels}` : ''}.`;
   const next = nextUndecided();
-  if (next < 0) return announce(`${said} Every edit is decided.`);
+  if (next < 0) return announce(`${said} Every edit is decided: article done.`);
   select(next);
   announce(`${said} Now edit ${selectedEdit().number}, undecided.`);
 }
