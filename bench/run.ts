@@ -5,6 +5,7 @@ import { benchHttp } from './http.ts';
 import { benchIngest } from './ingest.ts';
 import { benchPage } from './page.ts';
 import { benchRecurring } from './recurring.ts';
+import { benchReviewerStats } from './reviewer-stats.ts';
 import { benchStats } from './stats.ts';
 import { benchTer } from './ter.ts';
 
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<void>][] = [
   ['page', benchPage],
   ['recurring', () => benchRecurring()],
   ['ingest', benchIngest],
+  ['reviewer-stats', () => benchReviewerStats()],
 ];
 
 const only = process.argv.slice(2);

@@ -22,6 +22,7 @@ import { openApiRoutes } from './web/routes/openapi.ts';
 import { recurringRoutes } from './web/routes/recurring.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
+import { reviewerStatsRoutes } from './web/routes/reviewer-stats.ts';
 import { reviewerRoutes } from './web/routes/reviewers.ts';
 import { sessionRoutes } from './web/routes/session.ts';
 import { statsRoutes } from './web/routes/stats.ts';
@@ -95,6 +96,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(historyRoutes(db));
   app.use(repairRoutes(db));
   app.use(statsRoutes(db));
+  app.use(reviewerStatsRoutes(db));
   app.use(teamReviewRoutes(db));
   app.use(recurringRoutes(db));
   app.use(bulkVerdictRoutes(db));

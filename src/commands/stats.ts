@@ -1,9 +1,12 @@
-// `mt-review stats [--json] [--model M] [--db FILE]`: the review statistics as a short table, or as /api/stats JSON.
+// `mt-review stats [--json] [--model M] [--reviewers] [--db FILE]`: the review statistics as a short table, or as
+// /api/stats JSON; per reviewer with --reviewers.
 
 import { findScoringModel, type MqmScore, scoringModels } from '../metrics/mqm-models.ts';
 import type { Statistics } from '../stats/aggregate.ts';
+import { loadReviewerStats } from '../stats/load-reviewer-stats.ts';
 import { loadStatistics } from '../stats/load-stats.ts';
 import { type Command, parseCommandArgs, UsageError } from './args.ts';
+import { reviewerStatsTable } from './reviewer-stats-table.ts';
 import { withStore } from './with-store.ts';
 
 const fixed = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
@@ -47,16 +50,18 @@ export function statsTable(stats: Statistics, modelId: string): string {
 
 export const command: Command = {
   summary: 'review statistics: counts, errors, HTER and MQM scores per article and for the corpus',
-  usage: `Usage: mt-review stats [--json] [--model M] [--db FILE]
+  usage: `Usage: mt-review stats [--json] [--model M] [--reviewers] [--db FILE]
 
-  --json      print what GET /api/stats returns
-  --model M   the score shown in the table: ${scoringModels.map((m) => m.id).join(', ')} (default mqm2)
+  --json       print what GET /api/stats returns (with --reviewers: GET /api/stats/reviewers, its first page)
+  --model M    the score shown in the table: ${scoringModels.map((m) => m.id).join(', ')} (default mqm2)
+  --reviewers  per reviewer: verdicts, agreement with the outcome, adjudications, time per article; kappa per pair
 Score columns show the raw error counts as critical/major/minor/neutral.`,
   run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       model: { type: 'string' },
       db: { type: 'string' },
+      reviewers: { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError('stats takes no arguments');
     const modelId = values.model ?? 'mqm2';
@@ -65,6 +70,11 @@ Score columns show the raw error counts as critical/major/minor/neutral.`,
     return withStore(
       values.db,
       async (db) => {
+        if (values.reviewers) {
+          const stats = await loadReviewerStats(db);
+          process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : reviewerStatsTable(stats));
+          return 0;
+        }
         const stats = await loadStatistics(db);
         process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : statsTable(stats, modelId));
         return 0;

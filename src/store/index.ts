@@ -23,6 +23,7 @@ export * from './passwords.ts';
 export * from './recurring.ts';
 export { type Retracted, retractVerdict } from './retractions.ts';
 export * from './reviewer-accounts.ts';
+export * from './reviewer-figures.ts';
 export { normalizeReviewerName } from './reviewer-names.ts';
 export {
   countReviewers,

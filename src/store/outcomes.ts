@@ -3,7 +3,6 @@ import type { VerdictRecord } from '../review/article-review.ts';
 import { type OutcomeState, outcomeOf, outcomeStates } from '../review/outcome.ts';
 import type { Sql, Store } from './sql.ts';
 import type { StoredVerdict } from './verdict-columns.ts';
-import { currentVerdictsOfEdit } from './verdict-reads.ts';
 import { queueStatusWebhook } from './webhook-outbox.ts';
 
 /** A stored verdict as the review model reads it. */
@@ -23,25 +22,41 @@ export function toVerdictRecord(v: StoredVerdict): VerdictRecord {
   };
 }
 
+// What an edit's outcome state is made of, in one statement: each current verdict's decision and text, whether an
+// adjudication stands, and the state kept before (a row of kind 'kept'). Slim on purpose: it runs with every verdict.
+const outcomeInputs = `SELECT 'verdict' AS kind, cv.decision, v.amended_text AS "amendedText", v.id, v.created_at AS "createdAt"
+  FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id WHERE cv.edit_id = :editId
+  UNION ALL SELECT 'adjudication', NULL, NULL, NULL, NULL FROM current_adjudications WHERE edit_id = :editId
+  UNION ALL SELECT 'kept', state, NULL, NULL, NULL FROM edit_outcomes WHERE edit_id = :editId`;
+
+type OutcomeInput = Pick<VerdictRecord, 'decision' | 'amendedText' | 'id' | 'createdAt'> & {
+  kind: 'verdict' | 'adjudication' | 'kept';
+};
+
 /**
  * Recomputes one edit's outcome state from its current verdicts and adjudication (review/outcome.ts decides) and
- * keeps it, so that lists and filters read states instead of every reviewer's verdicts. Run in the transaction that
- * changed them.
+ * keeps it, so that lists and filters read states instead of every reviewer's verdicts; true when the state changed
+ * (only then can the article's counts have changed). Run in the transaction that changed them.
  */
-export async function refreshEditOutcome(tx: Sql, editId: string, articleId: string): Promise<OutcomeState> {
-  const current = (await currentVerdictsOfEdit(tx, editId)).map(toVerdictRecord);
-  const adjudication = current.find((v) => v.kind === 'adjudication');
-  const { state } = outcomeOf(
-    current.filter((v) => v.kind !== 'adjudication'),
-    adjudication,
-  );
+export async function refreshEditOutcome(tx: Sql, editId: string, articleId: string): Promise<boolean> {
+  const rows = await tx.all<OutcomeInput>(outcomeInputs, { editId });
+  const kept = (rows.find((row) => row.kind === 'kept')?.decision as OutcomeState | undefined) ?? 'undecided';
+  const current = rows
+    .filter((row) => row.kind === 'verdict')
+    .map((row): VerdictRecord => ({ ...row, editId, reviewer: '', kind: 'verdict', ...noLabels }));
+  const adjudicated = rows.some((row) => row.kind === 'adjudication');
+  // An adjudication stands whatever the verdicts say: its own fields do not matter to the state.
+  const { state } = adjudicated ? { state: 'adjudicated' as const } : outcomeOf(current);
+  if (state === kept) return false;
   await tx.run(
     `INSERT INTO edit_outcomes (edit_id, article_id, state) VALUES (:editId, :articleId, :state)
      ON CONFLICT (edit_id) DO UPDATE SET state = excluded.state`,
     { editId, articleId, state },
   );
-  return state;
+  return true;
 }
+
+const noLabels = { category: null, severity: null, note: null, retractedAt: null };
 
 /** The article's current edits counted by outcome state (an edit without a kept state is undecided). */
 async function countStates(db: Sql, articleId: string): Promise<Record<OutcomeState, number>> {

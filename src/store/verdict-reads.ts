@@ -28,20 +28,6 @@ export function currentVerdicts(db: Sql, articleId: string): Promise<StoredVerdi
   );
 }
 
-/** What current verdicts and the adjudication of one edit are standing (for its outcome). */
-export function currentVerdictsOfEdit(db: Sql, editId: string): Promise<StoredVerdict[]> {
-  return db.all<StoredVerdict>(
-    `SELECT ${verdictColumns} FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id
-       JOIN reviewers r ON r.id = v.reviewer_id LEFT JOIN retractions rt ON rt.verdict_id = v.id
-     WHERE cv.edit_id = :editId
-     UNION ALL
-     SELECT ${verdictColumns} FROM current_adjudications ca JOIN verdicts v ON v.id = ca.verdict_id
-       JOIN reviewers r ON r.id = v.reviewer_id LEFT JOIN retractions rt ON rt.verdict_id = v.id
-     WHERE ca.edit_id = :editId`,
-    { editId },
-  );
-}
-
 /** One reviewer's whole history on an article, counted (see ReviewerActivity in review/article-review.ts). */
 export interface StoredActivity {
   reviewer: string;

@@ -43,7 +43,11 @@ const returned = `id, edit_id AS "editId", article_id AS "articleId", reviewer_i
  * none (ConflictError). The edit's outcome is brought up to date; the article's counts are the caller's (once per
  * article of a batch). A few statements, since on PostgreSQL each is a round trip.
  */
-async function recordIn(tx: Transaction, input: VerdictInput, reviewerName: string): Promise<Recorded> {
+async function recordIn(
+  tx: Transaction,
+  input: VerdictInput,
+  reviewerName: string,
+): Promise<Recorded & { outcomeChanged: boolean }> {
   const kind = input.kind ?? 'verdict';
   const row = await tx.get<Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>>(
     `INSERT INTO verdicts (edit_id, article_id, reviewer_id, kind, decision, category, severity, note, amended_text,
@@ -67,10 +71,10 @@ async function recordIn(tx: Transaction, input: VerdictInput, reviewerName: stri
       createdAt: nowIso(),
     },
   );
-  if (!row) return refused(tx, input);
+  if (!row) return { ...(await refused(tx, input)), outcomeChanged: false };
   await makeCurrent(tx, row);
-  await refreshEditOutcome(tx, row.editId, row.articleId);
-  return { verdict: { ...row, reviewerName, retractedAt: null }, duplicate: false };
+  const outcomeChanged = await refreshEditOutcome(tx, row.editId, row.articleId);
+  return { verdict: { ...row, reviewerName, retractedAt: null }, duplicate: false, outcomeChanged };
 }
 
 // Nothing was inserted: the request id was used before (a retry), the article is approved, or there is no edit.
@@ -157,7 +161,8 @@ export type BatchOutcome = { recorded: Recorded } | { error: unknown };
 /**
  * Records several verdicts in one transaction, so that they share one commit (one fsync): each in a savepoint of its
  * own, so a refused one (unknown edit, reused request id, approved article) rolls back alone and the others stand.
- * Each article's counts are brought up to date once. Nothing is acknowledged before the whole batch is committed.
+ * Each article whose edits' outcome states changed has its counts brought up to date once (a verdict that leaves the
+ * state as it was changes no count). Nothing is acknowledged before the whole batch is committed.
  */
 export function recordVerdictBatch(store: Store, inputs: readonly VerdictInput[]): Promise<BatchOutcome[]> {
   return store.transaction((tx) => recordAllIn(tx, inputs));
@@ -178,8 +183,8 @@ export async function recordAllIn(tx: Transaction, inputs: readonly VerdictInput
       continue;
     }
     try {
-      const recorded = await tx.savepoint(() => recordIn(tx, input, name));
-      if (!recorded.duplicate) articles.add(recorded.verdict.articleId);
+      const { outcomeChanged, ...recorded } = await tx.savepoint(() => recordIn(tx, input, name));
+      if (outcomeChanged) articles.add(recorded.verdict.articleId);
       outcomes.push({ recorded });
     } catch (error) {
       outcomes.push({ error });
