@@ -13,6 +13,7 @@ import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
+import { LiveStreams, liveRoutes } from './web/routes/live.ts';
 import { repairRoutes } from './web/routes/repair.ts';
 import { reviewRoutes } from './web/routes/review.ts';
 import { reviewerRoutes } from './web/routes/reviewers.ts';
@@ -33,10 +34,12 @@ export interface AppOptions {
   signInLimits?: ThrottleLimits;
   /** Where review pages are kept between requests (default: a cache of 64 MiB); tests pass one to look into it. */
   reviewPageCache?: PageCache;
+  /** The live-update streams (default: one with the default limits); the server ends them before it stops. */
+  liveStreams?: LiveStreams;
 }
 
 /** The mt-review app: public sign-in, everything else behind a reviewer; JSON under /api. */
-export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOptions): express.Express {
+export function createApp({ db, secret, signInLimits, reviewPageCache, liveStreams }: AppOptions): express.Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -76,6 +79,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(reviewerRoutes(db));
   app.use(articleListRoutes(db));
   app.use(reviewRoutes(db, reviewPageCache));
+  app.use(liveRoutes(db, liveStreams ?? new LiveStreams()));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
   app.use(exportRoutes(db));

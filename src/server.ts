@@ -16,6 +16,7 @@ import {
   openStore,
   type Store,
 } from './store/index.ts';
+import { LiveStreams } from './web/routes/live.ts';
 
 /** What `serve` needs to know. */
 export interface ServeOptions {
@@ -58,7 +59,9 @@ async function prepare(db: Store, options: ServeOptions, log: (line: string) => 
 }
 
 /** Runs the server until the process ends; resolves with the listening server and its address. */
-export async function serve(options: ServeOptions): Promise<{ server: Server; url: string; db: Store }> {
+export async function serve(
+  options: ServeOptions,
+): Promise<{ server: Server; url: string; db: Store; liveStreams: LiveStreams }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = await openStore(options.dbFile);
   let started: { link: string | undefined; secret: string };
@@ -70,7 +73,8 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ur
     throw describeWriteFailure(error, db.location) ?? error;
   }
   const { link, secret } = started;
-  const app = createApp({ db, secret });
+  const liveStreams = new LiveStreams();
+  const app = createApp({ db, secret, liveStreams });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, options.host, () => resolve(listening));
     listening.on('error', reject);
@@ -90,5 +94,5 @@ export async function serve(options: ServeOptions): Promise<{ server: Server; ur
       log(`Statistics ready for ${articles} article(s) in ${((performance.now() - warming) / 1000).toFixed(1)} s`),
     () => {}, // the database was closed while warming (a quick stop): nothing to report
   );
-  return { server, url, db };
+  return { server, url, db, liveStreams };
 }

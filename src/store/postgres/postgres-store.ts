@@ -1,6 +1,7 @@
 // The PostgreSQL engine: a pool behind the Store interface; the named parameters of the shared SQL made positional.
 import type { ClientBase } from 'pg';
 import type { SqlParams, SqlValue, Store, Transaction } from '../sql.ts';
+import { PostgresChanges } from './changes.ts';
 import { closePostgres, openPostgres, type PostgresDatabase, query, transaction } from './connection.ts';
 import { toStoreError } from './errors.ts';
 import { migrate } from './migrations.ts';
@@ -40,12 +41,15 @@ export class PostgresStore implements Store {
   readonly location: string;
   /** The pool and its settings, for the engine's own work (LISTEN) and PostgreSQL-only tests. */
   readonly database: PostgresDatabase;
+  /** Every instance's committed changes, heard through LISTEN once something subscribes. */
+  readonly changes: PostgresChanges;
   private readonly statements = new Map<string, Positional>();
   private closed = false;
 
   private constructor(database: PostgresDatabase) {
     this.database = database;
     this.location = database.label;
+    this.changes = new PostgresChanges(database);
   }
 
   /** Connects to `url` (failing in one line that names it, password hidden) and brings the schema up to date. */
@@ -131,6 +135,7 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.changes.close();
     await closePostgres(this.database);
   }
 }
