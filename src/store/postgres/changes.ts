@@ -61,6 +61,7 @@ export class PostgresChanges extends LocalChanges {
     await super.close();
     const listening = this.listening;
     this.listening = undefined;
-    if (listening) await (await listening.catch(() => undefined))?.close();
+    const listener = await listening?.catch(() => undefined);
+    await listener?.close();
   }
 }
