@@ -14,6 +14,7 @@ const commandNames = [
   'reviewer',
   'token',
   'sign-in-link',
+  'migrate',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
