@@ -3,6 +3,7 @@ import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
 import { benchPage } from './page.ts';
+import { benchPg } from './pg.ts';
 import { benchStats } from './stats.ts';
 import { benchTer } from './ter.ts';
 
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['http', benchHttp],
   ['stats', () => benchStats()],
   ['page', benchPage],
+  ['pg', benchPg],
 ];
 
 const only = process.argv.slice(2);
