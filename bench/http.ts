@@ -8,21 +8,21 @@ import type { BenchServerInfo } from './http-server.ts';
 import { fixed, printTable } from './measure.ts';
 
 /** The parts of autocannon's programmatic API used here (the package ships no types). */
-interface AutocannonRequest {
+export interface AutocannonRequest {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
 }
-interface AutocannonOptions {
+export interface AutocannonOptions {
   url: string;
   connections: number;
   duration: number;
   headers?: Record<string, string>;
   requests?: AutocannonRequest[];
 }
-interface AutocannonResult {
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   non2xx: number;
@@ -31,7 +31,7 @@ interface AutocannonResult {
   '2xx': number;
 }
 type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+export const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const connections = 10;
 const durationS = 5;
@@ -87,7 +87,7 @@ async function verdictTotal(base: string, token: string): Promise<number> {
 }
 
 /** Verdict POSTs over the seed's edits in turn, each with a new clientRequestId: every request is a real insert. */
-function verdictRequests(token: string, editIds: string[]): AutocannonRequest[] {
+export function verdictRequests(token: string, editIds: string[]): AutocannonRequest[] {
   let n = 0;
   const run = randomUUID().slice(0, 8);
   const decisions = ['accept', 'reject', 'amend'] as const;

@@ -4,6 +4,7 @@ import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
 import { benchIngest } from './ingest.ts';
 import { benchPage } from './page.ts';
+import { benchPg } from './pg.ts';
 import { benchRecurring } from './recurring.ts';
 import { benchReviewerStats } from './reviewer-stats.ts';
 import { benchStats } from './stats.ts';
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<void>][] = [
   ['recurring', () => benchRecurring()],
   ['ingest', benchIngest],
   ['reviewer-stats', () => benchReviewerStats()],
+  ['pg', benchPg],
 ];
 
 const only = process.argv.slice(2);

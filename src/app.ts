@@ -16,6 +16,7 @@ import { bulkVerdictRoutes } from './web/routes/bulk-verdicts.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
 import { historyRoutes } from './web/routes/history.ts';
+import { LiveStreams, liveRoutes } from './web/routes/live.ts';
 import { newArticleRoutes, readArticleUpload } from './web/routes/new-article.ts';
 import { nextArticleRoutes } from './web/routes/next-article.ts';
 import { openApiRoutes } from './web/routes/openapi.ts';
@@ -42,10 +43,12 @@ export interface AppOptions {
   signInLimits?: ThrottleLimits;
   /** Where review pages are kept between requests (default: a cache of 64 MiB); tests pass one to look into it. */
   reviewPageCache?: PageCache;
+  /** The live-update streams (default: one with the default limits); the server ends them before it stops. */
+  liveStreams?: LiveStreams;
 }
 
 /** The mt-review app: public sign-in, everything else behind a reviewer; JSON under /api. */
-export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOptions): express.Express {
+export function createApp({ db, secret, signInLimits, reviewPageCache, liveStreams }: AppOptions): express.Express {
   const app = express();
   app.set('view engine', 'ejs');
   app.set('views', viewsDir);
@@ -90,6 +93,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(articlesInRoutes(db));
   app.use(newArticleRoutes(db));
   app.use(reviewRoutes(db, reviewPageCache));
+  app.use(liveRoutes(db, liveStreams ?? new LiveStreams()));
   app.use(verdictRoutes(db));
   app.use(editRoutes(db));
   app.use(exportRoutes(db));

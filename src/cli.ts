@@ -16,6 +16,7 @@ const commandNames = [
   'sign-in-link',
   'webhook',
   'bulk',
+  'migrate',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {

@@ -16,6 +16,7 @@ import {
   openStore,
   type Store,
 } from './store/index.ts';
+import { LiveStreams } from './web/routes/live.ts';
 import { dispatcherOptionsFromEnv, WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** What `serve` needs to know. */
@@ -61,7 +62,7 @@ async function prepare(db: Store, options: ServeOptions, log: (line: string) => 
 /** Runs the server until the process ends; resolves with the listening server and its address. */
 export async function serve(
   options: ServeOptions,
-): Promise<{ server: Server; url: string; db: Store; webhooks: WebhookDispatcher }> {
+): Promise<{ server: Server; url: string; db: Store; webhooks: WebhookDispatcher; liveStreams: LiveStreams }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const db = await openStore(options.dbFile);
   let started: { link: string | undefined; secret: string };
@@ -73,7 +74,8 @@ export async function serve(
     throw describeWriteFailure(error, db.location) ?? error;
   }
   const { link, secret } = started;
-  const app = createApp({ db, secret });
+  const liveStreams = new LiveStreams();
+  const app = createApp({ db, secret, liveStreams });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port, options.host, () => resolve(listening));
     listening.on('error', reject);
@@ -97,5 +99,5 @@ export async function serve(
   const webhooks = new WebhookDispatcher(db, { ...dispatcherOptionsFromEnv(), log });
   webhooks.start();
   server.on('close', () => void webhooks.stop());
-  return { server, url, db, webhooks };
+  return { server, url, db, webhooks, liveStreams };
 }

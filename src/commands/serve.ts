@@ -51,6 +51,8 @@ Opens (or creates) the database, imports the corpus, and serves the review pages
         });
       // Keep-alive connections would hold close() open; they carry no unsaved state.
       const stopNow = () => {
+        // Live streams never end on their own: end them, so that the browsers reconnect to another instance.
+        running.liveStreams.close();
         stop();
         running.server.closeAllConnections();
       };

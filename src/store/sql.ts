@@ -1,4 +1,5 @@
 // The interface every query runs through, whatever the engine: named parameters, rows as objects, transactions.
+import type { ChangeFeed } from './changes.ts';
 
 /** A value a statement can bind or return. */
 export type SqlValue = string | number | null;
@@ -38,6 +39,11 @@ export interface Store extends Sql {
   readonly location: string;
   /** False once closed. */
   readonly open: boolean;
+  /**
+   * Committed changes per article, for live updates: on SQLite this process's writes, on PostgreSQL every
+   * instance's (LISTEN/NOTIFY). Closed with the store.
+   */
+  readonly changes: ChangeFeed;
   /**
    * Runs `fn` in one transaction: committed when it resolves (durably: an acknowledged write is on disk), rolled back
    * when it throws. Writes of other callers wait; on SQLite the write lock is taken at the start.

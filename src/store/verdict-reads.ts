@@ -52,7 +52,7 @@ export function reviewerActivity(db: Sql, articleId: string): Promise<StoredActi
        ${count('accept')}, ${count('reject')}, ${count('amend')},
        min(v.created_at) AS "firstAt", max(v.created_at) AS "lastAt"
      FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id
-     WHERE v.article_id = :articleId AND v.kind = 'verdict' GROUP BY r.id, r.name ORDER BY r.name`,
+     WHERE v.article_id = :articleId AND v.kind = 'verdict' GROUP BY r.id, r.name, r.name_key ORDER BY r.name_key`,
     { articleId },
   );
 }

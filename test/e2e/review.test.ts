@@ -13,6 +13,7 @@ import { filtersSuite } from './suites/filters.ts';
 import { inlineEditSuite } from './suites/inline-edit.ts';
 import { keyboardSuite } from './suites/keyboard.ts';
 import { layoutSuite } from './suites/layout.ts';
+import { liveSuite } from './suites/live.ts';
 import { sourceSuite } from './suites/source.ts';
 import { teamSuite } from './suites/team.ts';
 import { executablePath, launchChromium } from './support/browser.ts';
@@ -61,6 +62,7 @@ describe.runIf(haveChromium || mustRun)('the pages in Chromium', () => {
   inlineEditSuite(e2e);
   layoutSuite(e2e);
   accessibilitySuite(e2e);
+  liveSuite(e2e);
   teamSuite(e2e);
 
   it('ran every page without a script error or a dialog', () => {

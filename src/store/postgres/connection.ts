@@ -1,5 +1,5 @@
 // A store's PostgreSQL connection: one pool, transactions on one checked-out client, failures as one-line errors.
-import pg, { type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
+import pg, { type PoolClient, type QueryConfig, type QueryResult, type QueryResultRow } from 'pg';
 import { StoreError } from '../errors.ts';
 import { toStoreError } from './errors.ts';
 
@@ -95,15 +95,20 @@ async function checkOut(database: PostgresDatabase): Promise<PoolClient> {
   }
 }
 
-/** Runs one parameterised statement on a pooled connection; constraint errors come back as store errors. */
+/**
+ * Runs one parameterised statement (text and values, or a config that also names a prepared statement) on a pooled
+ * connection; constraint errors come back as store errors.
+ */
 export async function query<Row extends QueryResultRow>(
   database: PostgresDatabase,
-  text: string,
+  statement: string | QueryConfig,
   values: unknown[] = [],
 ): Promise<QueryResult<Row>> {
   const client = await checkOut(database);
   try {
-    return await client.query<Row>(text, values);
+    return typeof statement === 'string'
+      ? await client.query<Row>(statement, values)
+      : await client.query<Row>(statement as QueryConfig<unknown[]>);
   } catch (error) {
     throw toStoreError(error);
   } finally {

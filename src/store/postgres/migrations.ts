@@ -2,7 +2,7 @@
 import type { PoolClient } from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PostgresDatabase, transaction } from './connection.ts';
-import { bulkReviewV7, schemaV1, teamReviewV2, textRevisionsV4 } from './schema.ts';
+import { bulkReviewV7, liveChangesV6, schemaV1, teamReviewV2, textRevisionsV4 } from './schema.ts';
 import { webhooksV8 } from './webhooks-schema.ts';
 
 /** One step of the schema; the database is at `version` once `sql` has run. */
@@ -33,6 +33,11 @@ export const migrations: readonly Migration[] = [
     version: 4,
     description: "text_revisions: every change of an article's texts, when, how, by whom, and its effect on edits",
     sql: textRevisionsV4,
+  },
+  {
+    version: 6,
+    description: 'live updates: every revision bump notifies mtr_article_changes with the article and its revision',
+    sql: liveChangesV6,
   },
   {
     version: 7,

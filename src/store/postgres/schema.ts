@@ -335,3 +335,20 @@ CREATE TRIGGER text_revisions_no_change BEFORE UPDATE OR DELETE ON text_revision
 CREATE TRIGGER text_revisions_no_truncate BEFORE TRUNCATE ON text_revisions
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change();
 `;
+
+// Version 6: live updates across instances. The one function every revision bump goes through also notifies the
+// article and its new revision on mtr_article_changes; PostgreSQL delivers it when the transaction commits (never when
+// it rolls back), so every instance hears every committed change, whatever wrote it.
+export const liveChangesV6 = `
+CREATE OR REPLACE FUNCTION bump_article_revisions(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  changed record;
+BEGIN
+  PERFORM 1 FROM article_revisions WHERE article_id = ANY (ids) ORDER BY article_id FOR UPDATE;
+  FOR changed IN
+    UPDATE article_revisions SET revision = revision + 1 WHERE article_id = ANY (ids) RETURNING article_id, revision
+  LOOP
+    PERFORM pg_notify('mtr_article_changes', changed.article_id || ' ' || changed.revision);
+  END LOOP;
+END $$;
+`;

@@ -1,5 +1,6 @@
 // The SQLite engine: one better-sqlite3 connection behind the Store interface, its statements prepared once.
 import Database from 'better-sqlite3';
+import { type ChangeListener, LocalChanges } from '../changes.ts';
 import { ConflictError, NotFoundError, StoreError } from '../errors.ts';
 import type { SqlParams, Store, Transaction } from '../sql.ts';
 import { openSqliteFile } from './open.ts';
@@ -21,6 +22,21 @@ function storeErrorOf(error: unknown): unknown {
   return error;
 }
 
+/** The in-process change feed of a SQLite store: the first listener makes the store watch its revisions. */
+class SqliteChanges extends LocalChanges {
+  private readonly watch: () => Promise<void>;
+
+  constructor(watch: () => Promise<void>) {
+    super();
+    this.watch = watch;
+  }
+
+  override async subscribe(articleId: string, listener: ChangeListener): Promise<() => void> {
+    await this.watch();
+    return this.add(articleId, listener);
+  }
+}
+
 /**
  * A SQLite database file. better-sqlite3 is synchronous, so a statement outside a transaction runs at once; a
  * transaction's function may await between its statements, and statements of other callers then wait for its end,
@@ -35,6 +51,11 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private inTransaction = false;
   private savepoints = 0;
+  /** Committed changes of this process's writes, for live updates (another process's writes are not seen). */
+  readonly changes = new SqliteChanges(() => this.watchRevisions());
+  private watching: Promise<void> | undefined;
+  /** Revisions bumped by the statements since the last commit, by article: told once committed. */
+  private readonly pending = new Map<string, number>();
 
   private constructor(file: string, connection: Database.Database) {
     this.location = file;
@@ -90,10 +111,42 @@ export class SqliteStore implements Store {
     },
   };
 
-  // Statements from outside: after the transaction in progress, if any.
+  // Statements from outside: after the transaction in progress, if any. Each commits on its own, so what it
+  // changed is told at once (or forgotten when it failed).
   private async outside<T>(op: () => Promise<T>): Promise<T> {
     while (this.inTransaction) await this.queue.catch(() => undefined);
-    return op();
+    try {
+      const result = await op();
+      this.announce();
+      return result;
+    } catch (error) {
+      this.pending.clear();
+      throw error;
+    }
+  }
+
+  /**
+   * From the first listener on: a temporary trigger (this connection's only, no schema change) reports every bump of
+   * an article's revision, which every write path makes, to `pending`; commits announce them.
+   */
+  private watchRevisions(): Promise<void> {
+    this.watching ??= this.outside(async () => {
+      this.connection.function('mtr_revision_bumped', (articleId: unknown, revision: unknown) => {
+        this.pending.set(String(articleId), Number(revision));
+        return null;
+      });
+      this.connection.exec(`CREATE TEMP TRIGGER IF NOT EXISTS mtr_live_changes
+        AFTER UPDATE OF revision ON main.article_revisions
+        BEGIN SELECT mtr_revision_bumped(NEW.article_id, NEW.revision); END`);
+    });
+    return this.watching;
+  }
+
+  private announce(): void {
+    if (this.pending.size === 0) return;
+    const changed = [...this.pending];
+    this.pending.clear();
+    for (const [articleId, revision] of changed) this.changes.publish({ articleId, revision });
   }
 
   all<Row>(sql: string, params?: SqlParams): Promise<Row[]> {
@@ -117,9 +170,11 @@ export class SqliteStore implements Store {
         try {
           const result = await fn(this.direct);
           this.execute(() => this.connection.exec('COMMIT'));
+          this.announce();
           return result;
         } catch (error) {
           if (this.connection.inTransaction) this.connection.exec('ROLLBACK');
+          this.pending.clear();
           throw error;
         }
       } finally {
@@ -132,6 +187,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     await this.queue.catch(() => undefined);
     if (this.connection.open) this.connection.close();
   }

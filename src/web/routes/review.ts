@@ -53,6 +53,7 @@ async function renderReviewPage(
   editId: string,
   filter: ReviewFilter,
   slots: Slots,
+  revision: string,
 ): Promise<string> {
   const status = await articleStatusOf(db, seen.review.id);
   const { review } = seen;
@@ -91,6 +92,8 @@ async function renderReviewPage(
     // Data for review.js; '<' escaped so that no corpus text can close the <script> element it sits in.
     pageData: JSON.stringify({
       articleId: review.id,
+      // The data version the page shows: live.js compares it with the server's on connecting.
+      revision: Number(revision),
       mt: review.mt,
       hasPostEdit: review.corrected !== null,
       viewer: seen.reviewer,
@@ -168,7 +171,7 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
       page = await pages.get(id, version, variant, async (slots) => {
         const review = await loadArticleReview(db, id);
         if (!review) throw new HttpError(404, `no article "${id}"`);
-        return renderReviewPage(req.app, db, viewOf(req, res, review), editId, filter, slots);
+        return renderReviewPage(req.app, db, viewOf(req, res, review), editId, filter, slots, version);
       });
     } catch (error) {
       if (!(error instanceof UnresolvableReviewError)) throw error;

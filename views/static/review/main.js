@@ -4,6 +4,7 @@ import { startColumns } from './columns.js';
 import { startFilters } from './filters.js';
 import { startInlineEdit } from './inline-edit.js';
 import { startKeys } from './keys.js';
+import { startLive } from './live.js';
 import { startMarks } from './marks.js';
 import { startPanel } from './panel.js';
 import { startPreview } from './preview.js';
@@ -24,6 +25,7 @@ startTextSelection();
 startKeys();
 startSync();
 startArticleDone();
+startLive();
 
 // A click on a mark selects its edit in place (without JavaScript the link reloads the page on it).
 document.querySelector('.side-by-side')?.addEventListener('click', (event) => {

@@ -19,19 +19,25 @@ export function takeArticle(article) {
   }
 }
 
-/** Fetches the article as this page sees it and takes it in; false when the server could not say. */
-export async function refresh() {
+/** The article as this page sees it (GET /api/articles/:id, a lead's page maybe as one reviewer), or undefined. */
+export async function fetchArticle() {
   const query = data.viewer && data.lead ? `?reviewer=${encodeURIComponent(data.viewer)}` : '';
   try {
     const response = await fetch(`/api/articles/${encodeURIComponent(data.articleId)}${query}`, {
       headers: { Accept: 'application/json' },
     });
-    if (!response.ok) return false;
-    takeArticle(await response.json());
-    return true;
+    return response.ok ? await response.json() : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Fetches the article as this page sees it and takes it in; false when the server could not say. */
+export async function refresh() {
+  const article = await fetchArticle();
+  if (!article) return false;
+  takeArticle(article);
+  return true;
 }
 
 /** Starts listening for changes announced by the live updates (an `mtr:article-changed` event with the article). */

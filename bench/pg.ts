@@ -1,0 +1,241 @@
+// `npm run bench pg`: PostgreSQL against SQLite in the same run (verdict POSTs, review page), two instances against
+// one, cross-instance visibility, and kill -9 of an instance during a verdict burst. Every server is `mt-review serve`
+// in a child process; PostgreSQL is DATABASE_URL's server, else a throwaway cluster started as the tests start one.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importCorpus } from '../src/import-corpus.ts';
+import { createApiToken, createReviewer, listEdits, openStore } from '../src/store/index.ts';
+import { openEventStream } from '../test/support/events.ts';
+import { type ChildInstance, signal, startChildInstance, verdictBurst } from '../test/support/instances.ts';
+import { createDatabase } from '../test/support/postgres.ts';
+import { findPostgresBin, startPostgresCluster } from '../test/support/postgres-cluster.ts';
+import { type AutocannonOptions, type AutocannonResult, autocannon, verdictRequests } from './http.ts';
+import { fixed, printTable } from './measure.ts';
+
+const corpus = fileURLToPath(new URL('../corpus', import.meta.url));
+const article = 'lavrov-in-china';
+const connections = 20;
+const durationS = 5;
+const killTrials = 10;
+const latencySamples = 20;
+
+/** A PostgreSQL server to create the bench's databases on, or undefined (and why) when there is none. */
+async function postgresServer(): Promise<{ url: string; what: string; stop(): Promise<void> } | string> {
+  const given = process.env.DATABASE_URL;
+  if (given) return { url: given, what: 'the server in DATABASE_URL', stop: async () => undefined };
+  const bin = findPostgresBin();
+  if (!bin) return 'no PostgreSQL binaries (initdb, pg_ctl) and no DATABASE_URL';
+  const cluster = await startPostgresCluster(bin);
+  return { url: cluster.url, what: `a throwaway ${cluster.description} cluster`, stop: cluster.stop };
+}
+
+/** The corpus imported, a reviewer and a token: what every instance on `location` serves. */
+async function prepare(location: string): Promise<{ token: string; editIds: string[] }> {
+  const store = await openStore(location);
+  try {
+    await importCorpus(store, corpus);
+    const reviewer = await createReviewer(store, 'bench', 'correct horse battery staple');
+    return {
+      token: await createApiToken(store, reviewer.id, 'bench'),
+      editIds: (await listEdits(store, article)).map((edit) => edit.id),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+const run = (url: string, path: string, extra: Partial<AutocannonOptions>, duration = durationS, conns = connections) =>
+  autocannon({ url: `${url}${path}`, connections: conns, duration, ...extra });
+
+/** Review page and verdict POST rates of one instance. */
+async function rates(instance: ChildInstance, token: string, editIds: string[]) {
+  const bearer = { headers: { Authorization: `Bearer ${token}` } };
+  await run(instance.url, `/articles/${article}`, bearer, 1);
+  await run(instance.url, '/', { requests: verdictRequests(token, editIds) }, 1);
+  const page = await run(instance.url, `/articles/${article}`, bearer);
+  const verdicts = await run(instance.url, '/', { requests: verdictRequests(token, editIds) });
+  return { page, verdicts };
+}
+
+const failures = (r: AutocannonResult) => r.non2xx + r.errors + r.timeouts;
+const target = (ratio: number, wanted: number) => (ratio >= wanted ? `ok (≥ ${wanted}×)` : `BELOW ${wanted}×`);
+
+/** Milliseconds from a verdict's POST on A until B's event stream tells of it, `latencySamples` times. */
+async function visibility(a: ChildInstance, b: ChildInstance, token: string, editIds: string[]) {
+  const stream = await openEventStream(`${b.url}/api/articles/${article}/events`, { Authorization: `Bearer ${token}` });
+  const times: number[] = [];
+  let seenOnLoad = 0;
+  try {
+    await stream.next((event) => event.event === 'ready');
+    for (let n = 0; n < latencySamples; n++) {
+      const sent = performance.now();
+      const response = await fetch(`${a.url}/api/edits/${editIds[n % editIds.length]}/verdicts`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ decision: n % 2 ? 'accept' : 'reject', clientRequestId: `latency-${n}` }),
+      });
+      const { verdict } = (await response.json()) as { verdict: { id: number } };
+      const change = stream.next((event) => event.event === 'change', 5_000);
+      // The next load on B: the article as B serves it has the verdict.
+      const loaded = (await (
+        await fetch(`${b.url}/api/articles/${article}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as { edits: { verdicts: { id: number }[] }[] };
+      if (loaded.edits.some((edit) => edit.verdicts.some((v) => v.id === verdict.id))) seenOnLoad++;
+      await change;
+      times.push(performance.now() - sent);
+      // Later changes must not answer for this one.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stream.events.splice(0);
+    }
+  } finally {
+    stream.close();
+  }
+  times.sort((x, y) => x - y);
+  return { median: times[Math.floor(times.length / 2)] as number, max: times.at(-1) as number, seenOnLoad };
+}
+
+/** kill -9 of an instance after 40 acknowledged verdicts of an 8-worker burst; the acknowledged ones not stored. */
+async function killTrial(location: string, token: string, editIds: string[], trial: number) {
+  const instance = await startChildInstance(location, corpus);
+  const killNow = signal();
+  const prefix = `bench-kill-${trial}`;
+  const { acknowledged } = await verdictBurst({
+    url: instance.url,
+    token,
+    editIds,
+    prefix,
+    workers: 8,
+    stop: killNow.promise,
+    onAcknowledged: (count) => {
+      if (count === 40) {
+        killNow.fire();
+        void instance.kill();
+      }
+    },
+  });
+  await instance.kill();
+  const store = await openStore(location);
+  try {
+    const stored = await store.all<{ id: string }>(
+      'SELECT client_request_id AS id FROM verdicts WHERE client_request_id LIKE :pattern',
+      { pattern: `${prefix}-%` },
+    );
+    const ids = new Set(stored.map((row) => row.id));
+    return {
+      acknowledged: acknowledged.length,
+      stored: ids.size,
+      lost: acknowledged.filter((id) => !ids.has(id)).length,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+export async function benchPg(): Promise<void> {
+  const server = await postgresServer();
+  if (typeof server === 'string') {
+    console.log(`\nPostgreSQL bench SKIPPED: ${server} (apt-get install postgresql, or set DATABASE_URL)`);
+    return;
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'mt-review-bench-pg-'));
+  const sqliteFile = join(folder, 'bench.db');
+  const database = await createDatabase(server.url, 'bench');
+  const running: ChildInstance[] = [];
+  const start = async (location: string) => {
+    const instance = await startChildInstance(location, corpus);
+    running.push(instance);
+    return instance;
+  };
+  try {
+    console.log(`\nPostgreSQL: ${server.what}; SQLite: ${sqliteFile}`);
+    const lite = await prepare(sqliteFile);
+    const pg = await prepare(database.url);
+
+    const sqliteInstance = await start(sqliteFile);
+    const onSqlite = await rates(sqliteInstance, lite.token, lite.editIds);
+    await sqliteInstance.stop();
+
+    const a = await start(database.url);
+    const onPostgres = await rates(a, pg.token, pg.editIds);
+    const b = await start(database.url);
+    const half = Math.max(1, connections / 2);
+    const requests = () => ({ requests: verdictRequests(pg.token, pg.editIds) });
+    await Promise.all([run(a.url, '/', requests(), 1, half), run(b.url, '/', requests(), 1, half)]);
+    const pair = await Promise.all([
+      run(a.url, '/', requests(), durationS, half),
+      run(b.url, '/', requests(), durationS, half),
+    ]);
+    const pairRate = pair.reduce((sum, r) => sum + r.requests.average, 0);
+    const latency = await visibility(a, b, pg.token, pg.editIds);
+    await a.stop();
+    await b.stop();
+
+    const trials = [];
+    for (let trial = 0; trial < killTrials; trial++)
+      trials.push(await killTrial(database.url, pg.token, pg.editIds, trial));
+
+    const rate = (r: AutocannonResult) => fixed(r.requests.average, 0);
+    const verdictRatio = onPostgres.verdicts.requests.average / onSqlite.verdicts.requests.average;
+    const pageRatio = onPostgres.page.requests.average / onSqlite.page.requests.average;
+    const pairRatio = pairRate / onPostgres.verdicts.requests.average;
+    printTable(
+      `PostgreSQL vs SQLite (${connections} connections, ${durationS} s each, each server a child process)`,
+      ['measure', 'SQLite', 'PostgreSQL', 'failed', 'ratio', 'target'],
+      [
+        [
+          'POST /api/edits/:id/verdicts, req/s',
+          rate(onSqlite.verdicts),
+          rate(onPostgres.verdicts),
+          failures(onSqlite.verdicts) + failures(onPostgres.verdicts),
+          `${fixed(verdictRatio)}×`,
+          target(verdictRatio, 0.8),
+        ],
+        [
+          `GET /articles/${article}, req/s`,
+          rate(onSqlite.page),
+          rate(onPostgres.page),
+          failures(onSqlite.page) + failures(onPostgres.page),
+          `${fixed(pageRatio)}×`,
+          target(pageRatio, 0.8),
+        ],
+      ],
+    );
+    printTable(
+      'Several instances on one PostgreSQL',
+      ['measure', 'value', 'target'],
+      [
+        [
+          `verdict POSTs, two instances (${half} connections each) vs one (${connections})`,
+          `${fixed(pairRate, 0)} vs ${rate(onPostgres.verdicts)} req/s = ${fixed(pairRatio)}×`,
+          target(pairRatio, 1.5),
+        ],
+        [
+          `a verdict on A heard live on B (SSE), ${latencySamples} verdicts`,
+          `median ${fixed(latency.median, 1)} ms, max ${fixed(latency.max, 1)} ms`,
+          latency.max <= 1000 ? 'ok (≤ 1 s)' : 'ABOVE 1 s',
+        ],
+        [
+          'the same verdict in B’s answer on the next load',
+          `${latency.seenOnLoad} of ${latencySamples}`,
+          latency.seenOnLoad === latencySamples ? 'ok (all)' : 'MISSED SOME',
+        ],
+        [
+          `kill -9 during an 8-worker burst, ${killTrials} trials`,
+          `${trials.reduce((n, t) => n + t.lost, 0)} of ${trials.reduce((n, t) => n + t.acknowledged, 0)} acknowledged verdicts lost`,
+          trials.every((t) => t.lost === 0) ? 'ok (0 lost)' : 'LOST SOME',
+        ],
+      ],
+    );
+    console.log(
+      `verdict POSTs answered 2xx: SQLite ${onSqlite.verdicts['2xx']}, PostgreSQL ${onPostgres.verdicts['2xx']}, ` +
+        `two instances ${pair.reduce((n, r) => n + r['2xx'], 0)}; machine: ${(await import('node:os')).cpus().length} cores`,
+    );
+  } finally {
+    for (const instance of running) await instance.stop().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
