@@ -21,6 +21,7 @@ const expectedTables = [
   'sessions',
   'settings',
   'sign_in_links',
+  'text_revisions',
   'verdicts',
 ];
 
