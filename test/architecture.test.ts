@@ -8,8 +8,8 @@ const src = fileURLToPath(new URL('../src', import.meta.url));
 
 /**
  * The stages, in the order data flows: corpus → diff → review → checks, metrics → store → export, stats, webhooks →
- * wiring → web → entry points. A module may import its own stage and earlier ones only (stats and export read the review
- * model's resolution, never the other way round).
+ * wiring (import-corpus, export-article, upload/) → web → entry points. A module may import its own stage and earlier
+ * ones only (stats and export read the review model's resolution, never the other way round).
  */
 const stageOf = (file: string): number => {
   const [first] = file.split('/');
@@ -17,7 +17,8 @@ const stageOf = (file: string): number => {
     ...{ corpus: 0, diff: 1, review: 2, checks: 3, metrics: 3, store: 4, export: 5, stats: 6, webhooks: 6 },
   };
   if (first && first in stages) return stages[first] as number;
-  if (file === 'import-corpus.ts' || file === 'export-article.ts') return 7;
+  // Wiring: from the corpus (a folder, an upload) into the store, and out of it.
+  if (file === 'import-corpus.ts' || file === 'export-article.ts' || first === 'upload') return 7;
   if (first === 'web') return 8;
   return 9; // cli.ts, server.ts, app.ts, config.ts, commands/
 };

@@ -2,6 +2,7 @@
 import { validateFields } from './article-json.ts';
 import { articleIdProblem } from './load-corpus.ts';
 import { CorpusFileError, formatBytes, MAX_TEXT_BYTES, normaliseArticleText } from './read-text.ts';
+import { RESERVED_IDS } from './slug.ts';
 import type { ArticleMeta } from './types.ts';
 
 /** The texts and metadata of an article sent as JSON; `id` is absent when the sender leaves it to the server. */
@@ -51,7 +52,12 @@ export function parseArticleInput(body: unknown, idFromPath?: string): ArticleIn
   if (idFromPath !== undefined && data.id !== undefined && data.id !== idFromPath) {
     problems.push({ field: 'id', message: `must be the id of the address (${JSON.stringify(idFromPath)}) or absent` });
   } else if (id !== undefined) {
-    const problem = typeof id === 'string' ? articleIdProblem(id) : `must be a string, not ${typeof id}`;
+    const problem =
+      typeof id !== 'string'
+        ? `must be a string, not ${typeof id}`
+        : RESERVED_IDS.has(id)
+          ? `${JSON.stringify(id)} is reserved for a page (/articles/${id})`
+          : articleIdProblem(id);
     if (problem) problems.push({ field: 'id', message: problem.replace(/^article id /, '') });
   }
   const meta = validateFields(data);

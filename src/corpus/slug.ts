@@ -4,6 +4,9 @@ import { MAX_ARTICLE_ID_LENGTH } from './load-corpus.ts';
 // German letters spelled out the German way rather than stripped ("Übergang" → "uebergang", not "bergang").
 const SPELLED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue', ẞ: 'ss' };
 
+/** Ids the pages take for themselves (/articles/new, /articles/upload): an article with one could not be opened. */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['new', 'upload']);
+
 /** The longest slug made from a title, leaving room for a "-N" that makes it unique. */
 export const MAX_TITLE_SLUG_LENGTH = 80;
 
@@ -31,6 +34,6 @@ export function slugify(text: string): string {
 
 /** The candidates in order: the slug, then slug-2, slug-3, ... (never past the id length limit). */
 export function* slugCandidates(slug: string): Generator<string> {
-  yield slug;
+  if (!RESERVED_IDS.has(slug)) yield slug;
   for (let n = 2; ; n++) yield `${slug}-${n}`;
 }

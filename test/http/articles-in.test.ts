@@ -136,6 +136,7 @@ describe('POST /api/articles: every 400 and 413', () => {
     ['id not a slug', { mt, id: 'Not A Slug' }, 'id', 'is not a slug'],
     ['id too long', { mt, id: 'a'.repeat(101) }, 'id', 'over the limit of 100'],
     ['id not a string', { mt, id: 7 }, 'id', 'must be a string'],
+    ['id of a page', { mt, id: 'new' }, 'id', 'reserved for a page'],
     ['title empty', { mt, title: '' }, 'title', 'must not be empty'],
     ['title a number', { mt, title: 3 }, 'title', 'must be a string'],
     ['url not http', { mt, url: 'ftp://example.org/a' }, 'url', 'absolute http(s) URL'],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getArticle, importArticle, listArticles, setCorrectedText } from '../../src/store/articles.ts';
 import { addReviewerEdit, listEdits } from '../../src/store/edits.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
+import { latestTextChangeUnderVerdicts, listTextRevisions } from '../../src/store/text-revisions.ts';
 import { currentVerdicts, listVerdicts } from '../../src/store/verdict-reads.ts';
 import { recordVerdict } from '../../src/store/verdicts.ts';
 import {
@@ -21,7 +22,13 @@ const withoutCorrected = { ...seedArticle, id: 'mt-only', corrected: undefined }
 describe('importArticle', () => {
   it('stores a new article with its metadata and edits', async () => {
     const db = await openTestStore();
-    expect(await importArticle(db, seedArticle, seedEdits)).toEqual({ status: 'new', added: 3, staled: 0, revived: 0 });
+    expect(await importArticle(db, seedArticle, seedEdits)).toEqual({
+      status: 'new',
+      added: 3,
+      staled: 0,
+      revived: 0,
+      revision: 1,
+    });
     const article = await getArticle(db, seedArticle.id);
     expect(article).toMatchObject({ title: 'Lavrov in China', publisher: 'fr.de', sourceLang: 'de' });
     expect(article).toMatchObject({ mt: seedArticle.mt, corrected: seedArticle.corrected, correctedOrigin: 'file' });
@@ -58,6 +65,7 @@ describe('importArticle', () => {
       added: 0,
       staled: 0,
       revived: 0,
+      revision: 2,
     });
     expect((await getArticle(db, seedArticle.id))?.title).toBe('Lavrov visits China');
   });
@@ -77,7 +85,13 @@ describe('importArticle', () => {
     // The post-editor no longer removes the link marker, and fixes the word order instead.
     const revised = { ...seedArticle, corrected: 'By Marvin Ziegele. Sergei Lavrov visits China*.' };
     const newEdits = [...seedEdits.slice(0, 2), makeEdit('e-visits', 34, 'visits', 'is visiting')];
-    expect(await importArticle(db, revised, newEdits)).toEqual({ status: 'updated', added: 1, staled: 1, revived: 0 });
+    expect(await importArticle(db, revised, newEdits)).toEqual({
+      status: 'updated',
+      added: 1,
+      staled: 1,
+      revived: 0,
+      revision: 2,
+    });
     expect((await listEdits(db, seedArticle.id)).map((edit) => edit.id)).toEqual(['e-byline', 'e-sergey', 'e-visits']);
     const all = await listEdits(db, seedArticle.id, { includeStale: true });
     expect(all.map((edit) => [edit.id, edit.status])).toContainEqual(['e-marker', 'stale']);
@@ -89,7 +103,16 @@ describe('importArticle', () => {
       added: 0,
       staled: 1,
       revived: 1,
+      revision: 3,
     });
+    // The history of the text: the revision that moved it from a decided edit says so.
+    const history = await listTextRevisions(db, seedArticle.id, { limit: 10 });
+    expect(history.map((r) => [r.number, r.via, r.staled, r.revived, r.reviewedStaled])).toEqual([
+      [3, 'corpus', 1, 1, 0],
+      [2, 'corpus', 1, 0, 1],
+      [1, 'corpus', 0, 0, 0],
+    ]);
+    expect((await latestTextChangeUnderVerdicts(db, seedArticle.id))?.number).toBe(2);
     expect((await listEdits(db, seedArticle.id)).map((edit) => edit.id)).toEqual(['e-byline', 'e-sergey', 'e-marker']);
     // Revived, the edit is current again with its verdict still on it.
     expect((await listArticles(db))[0]).toMatchObject({ edits: 3, reviewed: 2 });
@@ -101,7 +124,7 @@ describe('importArticle', () => {
     await importArticle(db, seedArticle, seedEdits);
     await addReviewerEdit(db, seedArticle.id, makeEdit('r-lavrov', 27, 'Lavrov', 'Lavrov,'), alice.id);
     const result = await importArticle(db, { ...seedArticle, corrected: seedArticle.mt }, []);
-    expect(result).toEqual({ status: 'updated', added: 0, staled: 3, revived: 0 });
+    expect(result).toEqual({ status: 'updated', added: 0, staled: 3, revived: 0, revision: 2 });
     expect((await listEdits(db, seedArticle.id)).map((edit) => [edit.id, edit.origin])).toEqual([
       ['r-lavrov', 'reviewer'],
     ]);
@@ -113,7 +136,13 @@ describe('importArticle', () => {
     await importArticle(db, withoutCorrected, []);
     await setCorrectedText(db, 'mt-only', 'By Marvin Ziegele. Sergey Lavrov visits China*.', [bylineEdit], alice.id);
     const changedMeta = { ...withoutCorrected, meta: { ...withoutCorrected.meta, author: 'Marvin Ziegele' } };
-    expect(await importArticle(db, changedMeta, [])).toEqual({ status: 'updated', added: 0, staled: 0, revived: 0 });
+    expect(await importArticle(db, changedMeta, [])).toEqual({
+      status: 'updated',
+      added: 0,
+      staled: 0,
+      revived: 0,
+      revision: 2,
+    });
     const article = await getArticle(db, 'mt-only');
     expect(article).toMatchObject({ correctedOrigin: 'reviewer', correctedBy: alice.id, author: 'Marvin Ziegele' });
     expect(article?.corrected).toBe('By Marvin Ziegele. Sergey Lavrov visits China*.');
