@@ -88,6 +88,28 @@ export class CorpusNameIndex {
     return this.#variant(nameSkeleton(spelling)) ?? undefined;
   }
 
+  /**
+   * What the corpus check can read about one article's names: for each name it writes that the corpus spells more
+   * than one way, the canonical spelling and each spelling's article count and first articles (as the check's message
+   * names them). Bounded per name, so an import can compare it for every article without quadratic cost.
+   */
+  contextOf(id: string): string {
+    const contribution = this.#contributions.get(id);
+    if (!contribution) return '';
+    const skeletons = new Set<string>();
+    for (const spelling of contribution.keys()) skeletons.add(nameSkeleton(spelling));
+    const parts: string[] = [];
+    for (const skeleton of [...skeletons].sort()) {
+      const variant = this.#variant(skeleton);
+      if (!variant) continue;
+      const uses = variant.spellings.map(
+        (u) => `${u.spelling}:${u.articles.length}:${u.articles.slice(0, 3).join(',')}`,
+      );
+      parts.push(`${variant.canonical}=${uses.join(';')}`);
+    }
+    return parts.join('\n');
+  }
+
   /** Every name the corpus spells more than one way, ordered by skeleton. */
   variants(): CorpusVariant[] {
     return [...this.#groups.keys()]

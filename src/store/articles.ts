@@ -4,6 +4,7 @@ import type { LoadedArticle } from '../corpus/types.ts';
 import { type SyncResult, syncEdits } from './edit-sync.ts';
 import type { ImportedEdit } from './edits.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { clearImportKey, setImportKey } from './import-keys.ts';
 import type { Sql, Store } from './sql.ts';
 import { assertOpen } from './team-review.ts';
 import { nowIso } from './values.ts';
@@ -64,16 +65,24 @@ export function contentHash(article: LoadedArticle, edits: readonly ImportedEdit
 /**
  * Imports an article and its edits. Unchanged content writes nothing. Otherwise the article row is updated, new edits
  * inserted, known ones kept with their verdicts, and edits no longer produced turned stale (never deleted).
+ * `importKey` (see src/import-key.ts) is recorded with them, so that the next import of the same files skips the
+ * article before computing anything; without one the article's key is forgotten.
  */
 export function importArticle(
   store: Store,
   article: LoadedArticle,
   edits: readonly ImportedEdit[],
+  importKey?: string,
 ): Promise<ImportResult> {
   const hash = contentHash(article, edits);
   return store.transaction(async (tx): Promise<ImportResult> => {
     const existing = await getArticle(tx, article.id);
-    if (existing?.contentHash === hash) return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+    const keep = () =>
+      importKey === undefined ? clearImportKey(tx, article.id) : setImportKey(tx, article.id, importKey);
+    if (existing?.contentHash === hash) {
+      await keep();
+      return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+    }
     // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
     // correction must not wipe that work.
     const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
@@ -88,6 +97,7 @@ export function importArticle(
       createdBy: null,
       now,
     });
+    await keep();
     return { status: existing ? 'updated' : 'new', ...sync };
   });
 }
@@ -150,6 +160,8 @@ export function setCorrectedText(
       throw new ConflictError(`article ${articleId} has a corrected.txt; its corrected text is edited in the file`);
     }
     const now = nowIso();
+    // Its edits now follow from the typed text, computed without the corpus: the next import recomputes it.
+    await clearImportKey(tx, articleId);
     await tx.run(
       `UPDATE articles SET corrected = :corrected, corrected_origin = 'reviewer', corrected_by = :reviewerId,
          updated_at = :now WHERE id = :articleId`,

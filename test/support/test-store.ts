@@ -36,6 +36,8 @@ vitest?.afterAll(async () => {
 // Every table but the schema's own bookkeeping, emptied between tests: one database per test file, a clean one per
 // store. The append-only triggers would refuse the TRUNCATE, so it runs as a replica, which fires no triggers.
 const tables = [
+  'import_keys',
+  'article_stats',
   'article_events',
   'assignments',
   'article_review',

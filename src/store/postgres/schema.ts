@@ -283,3 +283,16 @@ CREATE TRIGGER article_events_no_change BEFORE UPDATE OR DELETE ON article_event
 CREATE TRIGGER article_events_no_truncate BEFORE TRUNCATE ON article_events
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change();
 `;
+
+/** Version 3: derived data kept across restarts, as SQLite's version 9 (see src/store/sqlite/migrations.ts). */
+export const derivedV3 = `
+CREATE TABLE import_keys (
+  article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  import_key text NOT NULL
+);
+CREATE TABLE article_stats (
+  article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  revision bigint NOT NULL,
+  part text NOT NULL
+);
+`;
