@@ -212,6 +212,11 @@ export async function articleVersion(db: Sql, id: string): Promise<string | unde
 }
 
 /** Every article's revision (see articleVersion), by id: one scan of a small table, for caches of derived data. */
-export function articleRevisions(db: Sql): Promise<{ id: string; revision: number }[]> {
-  return db.all<{ id: string; revision: number }>('SELECT article_id AS id, revision FROM article_revisions');
+export async function articleRevisions(db: Sql): Promise<{ id: string; revision: number }[]> {
+  const rows = await db.all<{ id: string; revision: number }>(
+    'SELECT article_id AS id, revision FROM article_revisions',
+  );
+  // PostgreSQL returns bigint as a string.
+  for (const row of rows) row.revision = Number(row.revision);
+  return rows;
 }

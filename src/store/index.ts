@@ -1,6 +1,7 @@
 // The store's public surface in one import: opening a store and each table module's API (not its internals).
 export * from './api-tokens.ts';
 export { loadArticleReview } from './article-review.ts';
+export { type StoredPart, storedPartsPage, storePart } from './article-stats.ts';
 export * from './articles.ts';
 export type { SyncResult } from './edit-sync.ts';
 export {
