@@ -199,15 +199,27 @@ export interface LoadOptions {
  * articles changed since: only those are read and recomputed, their old part taken out of the totals and the new one
  * put in. A verdict thus costs one article's work, not the corpus's.
  */
-export function loadStatistics(db: Store, options: LoadOptions = {}): Promise<Statistics> {
+export async function loadStatistics(db: Store, options: LoadOptions = {}): Promise<Statistics> {
   const kept = keptFor(db);
-  return inTurn(kept, async () => {
+  const budgetMs = options.budgetMs ?? Number.POSITIVE_INFINITY;
+  const { done, missing } = await inTurn(kept, async () => {
     await loadStored(db, kept);
     await readRevisions(db, kept);
-    const done = await refreshPending(db, kept, options.budgetMs ?? Number.POSITIVE_INFINITY);
-    if (!done) void updateInBackground(db, kept).catch(() => {}); // a store closed meanwhile: nothing to update
-    return snapshot(kept);
+    return { done: await refreshPending(db, kept, budgetMs), missing: missingParts(kept) };
   });
+  if (done) return inTurn(kept, async () => snapshot(kept));
+  const updating = updateInBackground(db, kept);
+  // An article with no part at all (new, or a cold start without stored parts) has no previous numbers to show: wait
+  // for the background update, which yields between slices, so that other requests are still served meanwhile.
+  if (missing) await updating;
+  else void updating.catch(() => {}); // a store closed meanwhile: nothing to update
+  return inTurn(kept, async () => snapshot(kept));
+}
+
+/** Whether some pending article has no part (nor a "needs attention" entry) to show meanwhile. */
+function missingParts(kept: Kept): boolean {
+  for (const id of kept.pending.keys()) if (!kept.parts.has(id) && !kept.attention.has(id)) return true;
+  return false;
 }
 
 /** How many article parts this process computed for `db` (parts read back from the store are not counted). */
