@@ -20,7 +20,6 @@ import {
 } from '../src/store/index.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { random } from '../test/diff/generate-pairs.ts';
-import { generateArticle } from '../test/metrics/generate-article.ts';
 import type { ScaleReport, ScaleRequest } from './scale-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +33,9 @@ const categories = ['design/page-furniture', 'linguistic/grammar', 'accuracy/mis
 function realParagraphs(): string[] {
   const files = [join(root, 'corpus/lavrov-in-china/mt.txt')];
   for (const dir of ['test/fixtures/corpus', 'test/fixtures/articles']) {
-    for (const name of readdirSync(join(root, dir))) files.push(join(root, dir, name, 'mt.txt'));
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      if (entry.isDirectory()) files.push(join(root, dir, entry.name, 'mt.txt'));
+    }
   }
   return files
     .flatMap((file) => readFileSync(file, 'utf8').split(/\n\s*\n/))
@@ -42,16 +43,59 @@ function realParagraphs(): string[] {
     .filter((p) => p.split(/\s+/).length >= 8 && !p.includes('<'));
 }
 
+/** English words of the real articles (lower-case, letters only): generated text the checks read as English. */
+function realWords(paragraphs: readonly string[]): string[] {
+  const words = paragraphs.flatMap((p) => p.split(/\s+/)).filter((w) => /^[a-z]{2,}$/.test(w));
+  return [...new Set(words)];
+}
+
+/** About `words` words of sentences drawn from `vocabulary`, in paragraphs, and its post-edit at `rate`. */
+export function englishArticle(
+  rand: () => number,
+  vocabulary: readonly string[],
+  words: number,
+  rate: number,
+): { mt: string; corrected: string } {
+  const pick = () => vocabulary[Math.floor(rand() * vocabulary.length)] as string;
+  const mt: string[] = [];
+  const corrected: string[] = [];
+  let written = 0;
+  while (written < words) {
+    const sentences: string[][] = [];
+    for (let n = 2 + Math.floor(rand() * 4); n > 0; n--) {
+      const sentence = Array.from({ length: 6 + Math.floor(rand() * 20) }, pick);
+      sentence[0] = (sentence[0] as string)[0]?.toUpperCase() + (sentence[0] as string).slice(1);
+      sentences.push(sentence);
+      written += sentence.length;
+    }
+    mt.push(sentences.map((s) => `${s.join(' ')}.`).join(' '));
+    const edited = sentences.map((s) => {
+      const out: string[] = [];
+      for (const word of s) {
+        const roll = rand();
+        if (roll >= rate) out.push(word);
+        else if (roll < rate * 0.5) out.push(pick());
+        else if (roll < rate * 0.7) continue;
+        else out.push(word, pick());
+      }
+      return `${(out.length ? out : [pick()]).join(' ')}.`;
+    });
+    corrected.push(edited.join(' '));
+  }
+  return { mt: mt.join('\n\n'), corrected: corrected.join('\n\n') };
+}
+
 /**
- * Writes `count` article folders: about 620 words each (generated sentences and two real paragraphs), 3% of the
- * words post-edited, every fifth article MT-only.
+ * Writes `count` article folders: about 620 words each (sentences of English words and two real paragraphs), 3% of
+ * the words post-edited, every fifth article MT-only.
  */
 function writeCorpus(dir: string, count: number): void {
   const pool = realParagraphs();
+  const vocabulary = realWords(pool);
   for (let i = 0; i < count; i++) {
     const rand = random(1000 + i);
     const real = [0, 1].map(() => pool[Math.floor(rand() * pool.length)] as string);
-    const { mt, corrected } = generateArticle(i + 1, 560, 0.03);
+    const { mt, corrected } = englishArticle(rand, vocabulary, 540, 0.03);
     const folder = join(dir, `article-${String(i).padStart(6, '0')}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'mt.txt'), `${real.join('\n\n')}\n\n${mt}\n`);
@@ -285,11 +329,12 @@ async function benchExtremes(): Promise<void> {
   try {
     const corpus = join(folder, 'corpus');
     // Just under the loader's 2 MiB: about 330,000 of these words.
-    const long = generateArticle(3, 330_000, 0.03);
+    const pool = realParagraphs();
+    const long = englishArticle(random(3), realWords(pool), 300_000, 0.03);
     mkdirSync(join(corpus, 'long'), { recursive: true });
     writeFileSync(join(corpus, 'long', 'mt.txt'), long.mt);
     writeFileSync(join(corpus, 'long', 'corrected.txt'), long.corrected);
-    const many = generateArticle(4, 620, 0.03);
+    const many = englishArticle(random(4), realWords(pool), 620, 0.03);
     mkdirSync(join(corpus, 'many'), { recursive: true });
     writeFileSync(join(corpus, 'many', 'mt.txt'), many.mt);
     writeFileSync(join(corpus, 'many', 'corrected.txt'), many.corrected);
