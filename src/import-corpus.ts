@@ -1,14 +1,14 @@
 // Corpus folder → edits → store: what `serve` runs at start and `import` runs on demand.
 
 import { loadHouseStyle } from './checks/house-style.ts';
-import { buildNameIndex, type CorpusNameIndex } from './checks/name-index.ts';
+import { CorpusNameIndex, nameCounts } from './checks/name-index.ts';
 import { runChecks } from './checks/registry.ts';
 import { extraSuggestionEdits, type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
 import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { extractEdits } from './diff/index.ts';
-import { ENGINE_VERSION, engineKey, importKey } from './import-key.ts';
+import { ENGINE_VERSION, engineKey, importKey, namesKey } from './import-key.ts';
 import {
   getArticle,
   type ImportResult,
@@ -91,21 +91,36 @@ export async function importCorpus(
 ): Promise<CorpusImport> {
   const { articles, problems } = await loadCorpus(corpusDir);
   const corpus = articles.map((article) => ({ id: article.id, text: article.mt }));
-  // One index, built in one pass, read by every article's corpus check and by its key.
-  const nameIndex = buildNameIndex(corpus, loadHouseStyle());
+  const style = loadHouseStyle();
   const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
   const stored = await importKeys(db);
+  // One index, read by every article's corpus check and by its key. Finding names costs milliseconds an article:
+  // an MT unchanged under the same engine brings the names stored with it.
+  const nameIndex = new CorpusNameIndex(style);
+  const namesKeys = new Map<string, string>();
+  for (const article of articles) {
+    const key = namesKey(article.mt, engine);
+    namesKeys.set(article.id, key);
+    const before = stored.get(article.id);
+    const names =
+      before?.namesKey === key
+        ? new Map(JSON.parse(before.names) as [string, number][])
+        : nameCounts(article.mt, style);
+    nameIndex.addNames(article.id, names);
+  }
   const imported: CorpusImport['imported'] = [];
   let computed = 0;
   for (const article of articles) {
     const key = importKey(article, engine, nameIndex.contextOf(article.id));
-    if (stored.get(article.id) === key) {
+    if (stored.get(article.id)?.key === key) {
       imported.push({ id: article.id, result: { status: 'unchanged', added: 0, staled: 0, revived: 0 } });
       continue;
     }
     computed++;
     const edits = await editsFor(db, article, corpus, nameIndex);
-    imported.push({ id: article.id, result: await importArticle(db, article, edits, key) });
+    const names = JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]);
+    const keys = { key, namesKey: namesKeys.get(article.id) as string, names };
+    imported.push({ id: article.id, result: await importArticle(db, article, edits, keys) });
   }
   return { imported, problems, computed };
 }

@@ -39,3 +39,8 @@ export function importKey(article: LoadedArticle, engine: string, corpusContext:
   ];
   return createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
 }
+
+/** The key of an MT's names: its text under the engine (name finding and house style). */
+export function namesKey(mt: string, engine: string): string {
+  return createHash('sha256').update(engine).update('\n').update(mt).digest('hex');
+}

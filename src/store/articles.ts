@@ -4,7 +4,7 @@ import type { LoadedArticle } from '../corpus/types.ts';
 import { type SyncResult, syncEdits } from './edit-sync.ts';
 import type { ImportedEdit } from './edits.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { clearImportKey, setImportKey } from './import-keys.ts';
+import { clearImportKey, type StoredImportKey, setImportKey } from './import-keys.ts';
 import type { Sql, Store } from './sql.ts';
 import { assertOpen } from './team-review.ts';
 import { nowIso } from './values.ts';
@@ -72,7 +72,7 @@ export function importArticle(
   store: Store,
   article: LoadedArticle,
   edits: readonly ImportedEdit[],
-  importKey?: string,
+  importKey?: StoredImportKey,
 ): Promise<ImportResult> {
   const hash = contentHash(article, edits);
   return store.transaction(async (tx): Promise<ImportResult> => {

@@ -14,7 +14,7 @@ export {
   setEditAside,
 } from './edits.ts';
 export * from './errors.ts';
-export { clearImportKey, importKeys, setImportKey } from './import-keys.ts';
+export { clearImportKey, importKeys, type StoredImportKey, setImportKey } from './import-keys.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
 export { keepOutcomes, toVerdictRecord } from './outcomes.ts';
 export * from './password-policy.ts';

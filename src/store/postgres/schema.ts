@@ -288,7 +288,9 @@ CREATE TRIGGER article_events_no_truncate BEFORE TRUNCATE ON article_events
 export const derivedV3 = `
 CREATE TABLE import_keys (
   article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-  import_key text NOT NULL
+  import_key text NOT NULL,
+  names_key text NOT NULL,
+  names text NOT NULL
 );
 CREATE TABLE article_stats (
   article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,

@@ -277,7 +277,9 @@ CREATE TRIGGER article_events_no_delete BEFORE DELETE ON article_events BEGIN SE
 const derived = `
 CREATE TABLE import_keys (
   article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-  import_key TEXT NOT NULL
+  import_key TEXT NOT NULL,
+  names_key TEXT NOT NULL,
+  names TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE article_stats (
   article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
