@@ -17,7 +17,7 @@ const stageOf = (file: string): number => {
     ...{ corpus: 0, diff: 1, review: 2, checks: 3, metrics: 3, store: 4, export: 5, stats: 6 },
   };
   if (first && first in stages) return stages[first] as number;
-  if (file === 'import-corpus.ts' || file === 'export-article.ts') return 7;
+  if (file === 'import-corpus.ts' || file === 'import-key.ts' || file === 'export-article.ts') return 7;
   if (first === 'web') return 8;
   return 9; // cli.ts, server.ts, app.ts, config.ts, commands/
 };
