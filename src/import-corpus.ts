@@ -1,5 +1,7 @@
 // Corpus folder → edits → store: what `serve` runs at start and `import` runs on demand.
 
+import { loadHouseStyle } from './checks/house-style.ts';
+import { CorpusNameIndex, nameCounts } from './checks/name-index.ts';
 import { runChecks } from './checks/registry.ts';
 import { extraSuggestionEdits, type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
@@ -8,12 +10,14 @@ import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
 import { slugCandidates, slugify } from './corpus/slug.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { extractEdits } from './diff/index.ts';
+import { ENGINE_VERSION, engineKey, importKey, namesKey } from './import-key.ts';
 import {
   ConflictError,
   getArticle,
   type ImportOptions,
   type ImportResult,
   importArticle,
+  importKeys,
   NotFoundError,
   type Sql,
   type Store,
@@ -26,6 +30,13 @@ import {
 export interface CorpusImport {
   imported: { id: string; result: ImportResult }[];
   problems: CorpusProblem[];
+  /** Articles whose edits were computed (checks and diff run); the others were skipped by their import key. */
+  computed: number;
+}
+
+/** How a corpus import may differ from the default: tests pass another engine version to see it recompute. */
+export interface CorpusImportOptions {
+  engineVersion?: number;
 }
 
 /**
@@ -37,8 +48,9 @@ export async function editsFor(
   db: Sql,
   article: LoadedArticle,
   corpus: readonly CorpusText[] = [],
+  nameIndex?: CorpusNameIndex,
 ): Promise<LabelledEdit[]> {
-  const findings = runChecks(article.mt, { articleId: article.id, corpus });
+  const findings = runChecks(article.mt, { articleId: article.id, corpus, nameIndex });
   const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
   if (corrected === undefined) return suggestionEdits(article.mt, findings, article.id);
   const postEdit = labelEdits(extractEdits(article.mt, corrected, { salt: article.id }), findings, false);
@@ -121,19 +133,56 @@ export async function saveTypedCorrection(
   return setCorrectedText(db, articleId, corrected, await editsFor(db, article), reviewerId);
 }
 
-/** Loads every article folder under `corpusDir` and imports the good ones; one bad article stops no other. */
-export async function importCorpus(db: Store, corpusDir: string): Promise<CorpusImport> {
+/**
+ * Loads every article folder under `corpusDir` and imports the good ones; one bad article stops no other. An article
+ * whose import key (its files, the engine version, what the corpus check reads about its names) matches the stored
+ * one is skipped before anything is computed: a restart on an unchanged corpus reads files and hashes them, no more.
+ */
+export async function importCorpus(
+  db: Store,
+  corpusDir: string,
+  options: CorpusImportOptions = {},
+): Promise<CorpusImport> {
   const { articles, problems } = await loadCorpus(corpusDir);
   const corpus = articles.map((article) => ({ id: article.id, text: article.mt }));
+  const style = loadHouseStyle();
+  const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
+  const stored = await importKeys(db);
+  // One index, read by every article's corpus check and by its key. Finding names costs milliseconds an article:
+  // an MT unchanged under the same engine brings the names stored with it.
+  const nameIndex = new CorpusNameIndex(style);
+  const namesKeys = new Map<string, string>();
+  for (const article of articles) {
+    const key = namesKey(article.mt, engine);
+    namesKeys.set(article.id, key);
+    const before = stored.get(article.id);
+    const names =
+      before?.namesKey === key
+        ? new Map(JSON.parse(before.names) as [string, number][])
+        : nameCounts(article.mt, style);
+    nameIndex.addNames(article.id, names);
+  }
   const imported: CorpusImport['imported'] = [];
-  for (const article of articles)
-    imported.push({ id: article.id, result: await importLoadedArticle(db, article, corpus) });
-  return { imported, problems };
+  let computed = 0;
+  for (const article of articles) {
+    const key = importKey(article, engine, nameIndex.contextOf(article.id));
+    if (stored.get(article.id)?.key === key) {
+      imported.push({ id: article.id, result: { status: 'unchanged', added: 0, staled: 0, revived: 0 } });
+      continue;
+    }
+    computed++;
+    const edits = await editsFor(db, article, corpus, nameIndex);
+    const names = JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]);
+    const keys = { key, namesKey: namesKeys.get(article.id) as string, names };
+    imported.push({ id: article.id, result: await importArticle(db, article, edits, { importKey: keys }) });
+  }
+  return { imported, problems, computed };
 }
 
 /** Imports one article folder. */
 export async function importArticleFolder(db: Store, dir: string): Promise<CorpusImport> {
   const loaded = await loadArticle(dir);
-  if ('problems' in loaded) return { imported: [], problems: loaded.problems };
-  return { imported: [{ id: loaded.article.id, result: await importLoadedArticle(db, loaded.article) }], problems: [] };
+  if ('problems' in loaded) return { imported: [], problems: loaded.problems, computed: 0 };
+  const result = await importLoadedArticle(db, loaded.article);
+  return { imported: [{ id: loaded.article.id, result }], problems: [], computed: 1 };
 }

@@ -18,7 +18,7 @@ const stageOf = (file: string): number => {
   };
   if (first && first in stages) return stages[first] as number;
   // Wiring: from the corpus (a folder, an upload) into the store, and out of it.
-  if (file === 'import-corpus.ts' || file === 'export-article.ts' || first === 'upload') return 7;
+  if (['import-corpus.ts', 'import-key.ts', 'export-article.ts'].includes(file) || first === 'upload') return 7;
   if (first === 'web') return 8;
   return 9; // cli.ts, server.ts, app.ts, config.ts, commands/
 };

@@ -47,12 +47,19 @@ export class CorpusNameIndex {
 
   /** Adds an article's names; an article already in the index is replaced (its old names removed first). */
   add(article: CorpusText): void {
-    this.remove(article.id);
-    const contribution = new Map<string, number>();
-    for (const word of nameCandidates(article.text, this.#style)) {
-      contribution.set(word.text, (contribution.get(word.text) ?? 0) + 1);
-    }
-    this.#contributions.set(article.id, contribution);
+    this.addNames(article.id, nameCounts(article.text, this.#style));
+  }
+
+  /** The names an article contributes (spelling → count), as `add` found them; kept so a restart can reuse them. */
+  namesOf(id: string): ReadonlyMap<string, number> | undefined {
+    return this.#contributions.get(id);
+  }
+
+  /** Adds an article by the names found in it before (nameCounts of its text under the same house style). */
+  addNames(id: string, names: ReadonlyMap<string, number>): void {
+    this.remove(id);
+    const contribution = new Map(names);
+    this.#contributions.set(id, contribution);
     for (const [spelling, count] of contribution) {
       const skeleton = nameSkeleton(spelling);
       const group = this.#groups.get(skeleton) ?? new Map<string, Use>();
@@ -60,7 +67,7 @@ export class CorpusNameIndex {
       const use = group.get(spelling) ?? { count: 0, articles: new Set<string>() };
       group.set(spelling, use);
       use.count += count;
-      use.articles.add(article.id);
+      use.articles.add(id);
       this.#variants.delete(skeleton);
     }
   }
@@ -88,6 +95,28 @@ export class CorpusNameIndex {
     return this.#variant(nameSkeleton(spelling)) ?? undefined;
   }
 
+  /**
+   * What the corpus check can read about one article's names: for each name it writes that the corpus spells more
+   * than one way, the canonical spelling and each spelling's article count and first articles (as the check's message
+   * names them). Bounded per name, so an import can compare it for every article without quadratic cost.
+   */
+  contextOf(id: string): string {
+    const contribution = this.#contributions.get(id);
+    if (!contribution) return '';
+    const skeletons = new Set<string>();
+    for (const spelling of contribution.keys()) skeletons.add(nameSkeleton(spelling));
+    const parts: string[] = [];
+    for (const skeleton of [...skeletons].sort()) {
+      const variant = this.#variant(skeleton);
+      if (!variant) continue;
+      const uses = variant.spellings.map(
+        (u) => `${u.spelling}:${u.articles.length}:${u.articles.slice(0, 3).join(',')}`,
+      );
+      parts.push(`${variant.canonical}=${uses.join(';')}`);
+    }
+    return parts.join('\n');
+  }
+
   /** Every name the corpus spells more than one way, ordered by skeleton. */
   variants(): CorpusVariant[] {
     return [...this.#groups.keys()]
@@ -113,6 +142,13 @@ export class CorpusNameIndex {
     this.#variants.set(skeleton, variant);
     return variant;
   }
+}
+
+/** Each name spelling a text writes, and how often: an article's contribution to the index. */
+export function nameCounts(text: string, style: HouseStyle): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of nameCandidates(text, style)) counts.set(word.text, (counts.get(word.text) ?? 0) + 1);
+  return counts;
 }
 
 /** A fresh index of `corpus`: one pass over its articles. */

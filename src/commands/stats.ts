@@ -1,10 +1,11 @@
 // `mt-review stats [--json] [--model M] [--reviewers] [--db FILE]`: the review statistics as a short table, or as
-// /api/stats JSON; per reviewer with --reviewers.
+// /api/stats JSON; per reviewer with --reviewers. Reads the parts the server stored (article_stats).
 
 import { findScoringModel, type MqmScore, scoringModels } from '../metrics/mqm-models.ts';
 import type { Statistics } from '../stats/aggregate.ts';
 import { loadReviewerStats } from '../stats/load-reviewer-stats.ts';
 import { loadStatistics } from '../stats/load-stats.ts';
+import { type ArticleSort, articleSorts, defaultPerPage, maxPerPage, statsAnswer } from '../stats/summary.ts';
 import { type Command, parseCommandArgs, UsageError } from './args.ts';
 import { reviewerStatsTable } from './reviewer-stats-table.ts';
 import { withStore } from './with-store.ts';
@@ -48,11 +49,21 @@ export function statsTable(stats: Statistics, modelId: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A whole number option from 1 to `max`; `fallback` when absent. */
+function wholeNumber(raw: string | undefined, name: string, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value <= max)) throw new UsageError(`${name} must be a whole number from 1 to ${max}`);
+  return value;
+}
+
 export const command: Command = {
   summary: 'review statistics: counts, errors, HTER and MQM scores per article and for the corpus',
-  usage: `Usage: mt-review stats [--json] [--model M] [--reviewers] [--db FILE]
+  usage: `Usage: mt-review stats [--json [--sort S] [--page N] [--per-page N]] [--model M] [--reviewers] [--db FILE]
 
-  --json       print what GET /api/stats returns (with --reviewers: GET /api/stats/reviewers, its first page)
+  --json       print what GET /api/stats returns (its articles a page at a time: --sort ${articleSorts.join('|')},
+               --page N, --per-page N up to ${maxPerPage}, default ${defaultPerPage}; with --reviewers:
+               GET /api/stats/reviewers, its first page)
   --model M    the score shown in the table: ${scoringModels.map((m) => m.id).join(', ')} (default mqm2)
   --reviewers  per reviewer: verdicts, agreement with the outcome, adjudications, time per article; kappa per pair
 Score columns show the raw error counts as critical/major/minor/neutral.`,
@@ -62,10 +73,18 @@ Score columns show the raw error counts as critical/major/minor/neutral.`,
       model: { type: 'string' },
       db: { type: 'string' },
       reviewers: { type: 'boolean' },
+      sort: { type: 'string' },
+      page: { type: 'string' },
+      'per-page': { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError('stats takes no arguments');
     const modelId = values.model ?? 'mqm2';
-    if (!findScoringModel(modelId)) throw new UsageError(`unknown model ${modelId}`);
+    const model = findScoringModel(modelId);
+    if (!model) throw new UsageError(`unknown model ${modelId}`);
+    const sort = (values.sort ?? 'newest') as ArticleSort;
+    if (!articleSorts.includes(sort)) throw new UsageError(`--sort must be one of ${articleSorts.join(', ')}`);
+    const page = wholeNumber(values.page, '--page', 1, Number.MAX_SAFE_INTEGER);
+    const perPage = wholeNumber(values['per-page'], '--per-page', defaultPerPage, maxPerPage);
     // Reading statistics never creates a database: a missing file is a mistake in --db, not an empty corpus.
     return withStore(
       values.db,
@@ -76,7 +95,8 @@ Score columns show the raw error counts as critical/major/minor/neutral.`,
           return 0;
         }
         const stats = await loadStatistics(db);
-        process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : statsTable(stats, modelId));
+        const answer = () => statsAnswer(stats, { page, perPage, sort, model: modelId }, model);
+        process.stdout.write(values.json ? `${JSON.stringify(answer())}\n` : statsTable(stats, modelId));
         return 0;
       },
       { mustExist: true },

@@ -1,10 +1,22 @@
-// The statistics of the store, kept up to date incrementally: an article's part is recomputed only when it changed.
+// The statistics of the store, kept up to date incrementally: an article's part is recomputed only when it changed,
+// stored with the revision it was computed for, and read back on the next start instead of recomputed.
 import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
 import { loadArticleReview } from '../store/article-review.ts';
-import { articleRevisions, type Store } from '../store/index.ts';
+import { articleRevisions, type Store, storedPartsPage, storePart } from '../store/index.ts';
 import type { NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
+
+/**
+ * The version of what an article part holds and how it is computed (src/stats, src/metrics, src/review): bump it
+ * with any change there, so that parts stored by an older mt-review are recomputed rather than trusted.
+ */
+export const STATS_VERSION = 1;
+
+/** Milliseconds of statistics work per turn of the event loop when it runs in the background. */
+const sliceMs = 5;
+/** Stored parts read per page at start. */
+const partsPerPage = 500;
 
 /** What is kept per database: each article's part at the revision it was computed at, and their running totals. */
 interface Kept {
@@ -12,9 +24,18 @@ interface Kept {
   totals: StatsTotals;
   /** Article ids in the order shown: newest publication first, undated last, then by id (as listArticles). */
   order: string[];
+  reorder: boolean;
   /** Articles whose review cannot be computed at their revision: left out of the totals, listed apart. */
   attention: Map<string, { revision: number; entry: NeedsAttention }>;
-  /** The refresh in progress: refreshes take turns, or two of them would take the same old part out twice. */
+  /** Articles whose part is behind their revision (the revision to bring it to), as last read. */
+  pending: Map<string, number>;
+  /** Whether the stored parts were read (once per store object: the parts of this process are kept in memory). */
+  loaded: boolean;
+  /** Parts computed by this process (not read back): what a test of "nothing recomputed" looks at. */
+  computed: number;
+  /** The background update running, if any. */
+  updating: Promise<void> | undefined;
+  /** The work in progress: work takes turns, or two refreshes would take the same old part out twice. */
   turn: Promise<unknown>;
 }
 
@@ -33,10 +54,22 @@ const keptByStore = new WeakMap<Store, Kept>();
 function keptFor(db: Store): Kept {
   let kept = keptByStore.get(db);
   if (!kept) {
-    kept = { parts: new Map(), totals: new StatsTotals(), order: [], attention: new Map(), turn: Promise.resolve() };
+    kept = {
+      ...{ parts: new Map(), totals: new StatsTotals(), order: [], reorder: false, attention: new Map() },
+      ...{ pending: new Map(), loaded: false, computed: 0, updating: undefined, turn: Promise.resolve() },
+    };
     keptByStore.set(db, kept);
   }
   return kept;
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs `work` once the work before it has finished. */
+function inTurn<T>(kept: Kept, work: () => Promise<T>): Promise<T> {
+  const result = kept.turn.then(work, work);
+  kept.turn = result.catch(() => undefined);
+  return result;
 }
 
 /** Why one article's part could not be made: its edits' problems, or (a bug) the error, which is logged once. */
@@ -46,86 +79,170 @@ function problemsOf(id: string, error: unknown): EditProblem[] {
   return [{ editId: '', mtText: '', message: `its statistics could not be computed (${String(error)})` }];
 }
 
-/**
- * Brings one article's part up to its revision; true when the shown order may have changed. An article whose review
- * cannot be computed is set aside under "needs attention", so that it never takes the corpus's statistics down.
- */
-async function refresh(db: Store, kept: Kept, id: string, revision: number): Promise<boolean> {
-  const old = kept.parts.get(id);
-  if (old?.revision === revision || kept.attention.get(id)?.revision === revision) return false;
-  if (old) kept.totals.apply(old.part, -1);
-  kept.parts.delete(id);
-  kept.attention.delete(id);
-  const review = await loadArticleReview(db, id);
-  if (!review) return old !== undefined;
-  try {
-    const part = articlePart(review);
-    kept.totals.apply(part, 1);
-    kept.parts.set(id, { revision, part });
-    return old?.part.published !== part.published;
-  } catch (error) {
-    kept.attention.set(id, {
-      revision,
-      entry: { id, title: review.meta.title ?? null, problems: problemsOf(id, error) },
-    });
-    return old !== undefined;
+/** Reads the stored parts into the totals, a page per turn of the event loop; parts of another version are left. */
+async function loadStored(db: Store, kept: Kept): Promise<void> {
+  if (kept.loaded) return;
+  kept.loaded = true;
+  let after = '';
+  for (;;) {
+    const page = await storedPartsPage(db, after, partsPerPage);
+    for (const row of page) {
+      const stored = JSON.parse(row.part) as { version: number; part: ArticlePart };
+      if (stored.version !== STATS_VERSION || kept.parts.has(row.id)) continue;
+      kept.totals.apply(stored.part, 1);
+      kept.parts.set(row.id, { revision: row.revision, part: stored.part });
+    }
+    kept.reorder = true;
+    if (page.length < partsPerPage) return;
+    after = (page.at(-1) as { id: string }).id;
+    await nextTurn();
   }
 }
 
-/**
- * The statistics of all articles in the store. Revisions (kept by triggers) say which articles changed since the
- * last call: only those are read and recomputed, their old part taken out of the totals and the new one put in.
- * A verdict thus costs one article's work, not the corpus's.
- */
-export function loadStatistics(db: Store): Promise<Statistics> {
-  const kept = keptFor(db);
-  return inTurn(kept, () => refreshAll(db, kept));
-}
-
-/** Runs `work` once the refresh before it has finished. */
-function inTurn<T>(kept: Kept, work: () => Promise<T>): Promise<T> {
-  const result = kept.turn.then(work, work);
-  kept.turn = result.catch(() => undefined);
-  return result;
-}
-
-async function refreshAll(db: Store, kept: Kept): Promise<Statistics> {
+/** Reads every article's revision: what changed since the parts were made is pending, what is gone is taken out. */
+async function readRevisions(db: Store, kept: Kept): Promise<number> {
   const revisions = await articleRevisions(db);
   const present = new Set<string>();
-  let reorder = false;
+  kept.pending.clear();
   for (const { id, revision } of revisions) {
     present.add(id);
-    reorder = (await refresh(db, kept, id, revision)) || reorder;
+    if (kept.parts.get(id)?.revision !== revision && kept.attention.get(id)?.revision !== revision) {
+      kept.pending.set(id, revision);
+    }
   }
   for (const [id, old] of kept.parts) {
     if (present.has(id)) continue;
     kept.totals.apply(old.part, -1);
     kept.parts.delete(id);
-    reorder = true;
+    kept.reorder = true;
   }
   for (const id of kept.attention.keys()) if (!present.has(id)) kept.attention.delete(id);
+  return revisions.length;
+}
+
+/**
+ * Brings one article's part up to its revision, stores it, and swaps it into the totals. An article whose review
+ * cannot be computed is set aside under "needs attention", so that it never takes the corpus's statistics down.
+ */
+async function refresh(db: Store, kept: Kept, id: string, revision: number): Promise<void> {
+  const review = await loadArticleReview(db, id);
+  let part: ArticlePart | undefined;
+  let entry: NeedsAttention | undefined;
+  if (review) {
+    kept.computed++;
+    try {
+      part = articlePart(review);
+    } catch (error) {
+      entry = { id, title: review.meta.title ?? null, problems: problemsOf(id, error) };
+    }
+  }
+  if (part) await storePart(db, id, revision, JSON.stringify({ version: STATS_VERSION, part }));
+  // Swapped only once the new part is ready and stored, so that the totals never miss the article meanwhile.
+  const old = kept.parts.get(id);
+  if (old) kept.totals.apply(old.part, -1);
+  kept.parts.delete(id);
+  kept.attention.delete(id);
+  if (part) {
+    kept.totals.apply(part, 1);
+    kept.parts.set(id, { revision, part });
+  }
+  if (entry) kept.attention.set(id, { revision, entry });
+  if (old?.part.published !== part?.published || !old !== !part) kept.reorder = true;
+}
+
+/** Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. */
+async function refreshPending(db: Store, kept: Kept, budgetMs: number): Promise<boolean> {
+  const start = performance.now();
+  for (const [id, revision] of kept.pending) {
+    kept.pending.delete(id);
+    await refresh(db, kept, id, revision);
+    if (performance.now() - start >= budgetMs) return kept.pending.size === 0;
+  }
+  return true;
+}
+
+/** The statistics as the kept parts stand. */
+function snapshot(kept: Kept): Statistics {
   // Sorting thousands of articles on every call would cost more than the rest: only a new date or article does it.
-  if (reorder) kept.order = showOrder(kept.parts);
+  if (kept.reorder) {
+    kept.order = showOrder(kept.parts);
+    kept.reorder = false;
+  }
   const attention = [...kept.attention.values()].map((a) => a.entry).sort((a, b) => (a.id < b.id ? -1 : 1));
   const articles = kept.order.flatMap((id) => kept.parts.get(id)?.part.stats ?? []);
   return kept.totals.statistics(articles, undefined, attention);
 }
 
+/** Brings the pending articles up to date in slices of a few milliseconds, other requests served in between. */
+function updateInBackground(db: Store, kept: Kept): Promise<void> {
+  kept.updating ??= (async () => {
+    try {
+      while (!(await inTurn(kept, () => refreshPending(db, kept, sliceMs)))) await nextTurn();
+    } finally {
+      kept.updating = undefined;
+    }
+  })();
+  return kept.updating;
+}
+
+/** How `loadStatistics` may answer. */
+export interface LoadOptions {
+  /**
+   * Milliseconds of recomputation the caller waits for; the articles left are updated in the background and the
+   * answer has their previous parts (pendingArticles says how many). Default: no limit, every part up to date.
+   */
+  budgetMs?: number;
+}
+
 /**
- * Computes every article's part in the background, a few articles per turn of the event loop, so that the first
- * statistics request after a start does not wait for the whole corpus and requests meanwhile are served.
+ * The statistics of all articles in the store. Stored parts are read once; revisions (kept by triggers) say which
+ * articles changed since: only those are read and recomputed, their old part taken out of the totals and the new one
+ * put in. A verdict thus costs one article's work, not the corpus's.
  */
-export async function warmStatistics(db: Store, articlesPerTurn = 20): Promise<number> {
+export async function loadStatistics(db: Store, options: LoadOptions = {}): Promise<Statistics> {
   const kept = keptFor(db);
-  const revisions = await articleRevisions(db);
-  for (let i = 0; i < revisions.length; i += articlesPerTurn) {
-    await inTurn(kept, async () => {
-      for (const { id, revision } of revisions.slice(i, i + articlesPerTurn)) await refresh(db, kept, id, revision);
-    });
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  await inTurn(kept, async () => {
-    kept.order = showOrder(kept.parts);
+  const budgetMs = options.budgetMs ?? Number.POSITIVE_INFINITY;
+  const { done, missing } = await inTurn(kept, async () => {
+    await loadStored(db, kept);
+    await readRevisions(db, kept);
+    return { done: await refreshPending(db, kept, budgetMs), missing: missingParts(kept) };
   });
-  return revisions.length;
+  if (done) return inTurn(kept, async () => snapshot(kept));
+  const updating = updateInBackground(db, kept);
+  // An article with no part at all (new, or a cold start without stored parts) has no previous numbers to show: wait
+  // for the background update, which yields between slices, so that other requests are still served meanwhile.
+  if (missing) await updating;
+  else void updating.catch(() => {}); // a store closed meanwhile: nothing to update
+  return inTurn(kept, async () => snapshot(kept));
+}
+
+/** Whether some pending article has no part (nor a "needs attention" entry) to show meanwhile. */
+function missingParts(kept: Kept): boolean {
+  for (const id of kept.pending.keys()) if (!kept.parts.has(id) && !kept.attention.has(id)) return true;
+  return false;
+}
+
+/** How many article parts this process computed for `db` (parts read back from the store are not counted). */
+export function computedParts(db: Store): number {
+  return keptFor(db).computed;
+}
+
+/** Articles whose part is behind their revision as last read (being updated in the background). */
+export function pendingArticles(db: Store): number {
+  return keptFor(db).pending.size;
+}
+
+/**
+ * Reads the stored parts and brings every article up to date in the background, a few milliseconds per turn of the
+ * event loop, so that requests meanwhile are served; resolves with the number of articles once all are ready.
+ */
+export async function warmStatistics(db: Store, budgetMs = sliceMs): Promise<number> {
+  const kept = keptFor(db);
+  const articles = await inTurn(kept, async () => {
+    await loadStored(db, kept);
+    return readRevisions(db, kept);
+  });
+  while (!(await inTurn(kept, () => refreshPending(db, kept, budgetMs)))) await nextTurn();
+  await inTurn(kept, async () => snapshot(kept));
+  return articles;
 }

@@ -4,6 +4,7 @@ import type { LoadedArticle } from '../corpus/types.ts';
 import { type SyncResult, syncEdits } from './edit-sync.ts';
 import type { ImportedEdit } from './edits.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
+import { clearImportKey, type StoredImportKey, setImportKey } from './import-keys.ts';
 import type { Sql, Store } from './sql.ts';
 import { assertOpen } from './team-review.ts';
 import { type RevisionVia, recordTextRevision } from './text-revisions.ts';
@@ -59,6 +60,8 @@ export interface ImportOptions {
    * same texts go through (an unchanged re-post, or new edits from a newer check set).
    */
   create?: boolean;
+  /** The corpus import's key for this article (see import-key.ts); without one, any key kept is forgotten. */
+  importKey?: StoredImportKey;
 }
 
 /** True when the stored article has these texts and this metadata (a correction typed in the browser aside). */
@@ -100,6 +103,8 @@ export function contentHash(article: LoadedArticle, edits: readonly ImportedEdit
 /**
  * Imports an article and its edits. Unchanged content writes nothing. Otherwise the article row is updated, new edits
  * inserted, known ones kept with their verdicts, and edits no longer produced turned stale (never deleted).
+ * `importKey` (see src/import-key.ts) is recorded with them, so that the next import of the same files skips the
+ * article before computing anything; without one the article's key is forgotten.
  */
 export function importArticle(
   store: Store,
@@ -110,7 +115,14 @@ export function importArticle(
   const hash = contentHash(article, edits);
   return store.transaction(async (tx): Promise<ImportResult> => {
     const existing = await getArticle(tx, article.id);
-    if (existing?.contentHash === hash) return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+    const { importKey } = options;
+    // The key a corpus import skips an unchanged article by: kept with its content, forgotten for any other import.
+    const keep = () =>
+      importKey === undefined ? clearImportKey(tx, article.id) : setImportKey(tx, article.id, importKey);
+    if (existing?.contentHash === hash) {
+      await keep();
+      return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+    }
     if (options.create && existing && !sameContent(existing, article)) {
       throw new ConflictError(
         `article ${article.id} exists with other content; PUT /api/articles/${article.id} changes it`,
@@ -145,6 +157,7 @@ export function importArticle(
       reviewedStaled: await countStale(tx, reviewed),
       now,
     });
+    await keep();
     await queueArticleWebhook(tx, article.id, existing ? 'article.revised' : 'article.created');
     return { status: existing ? 'updated' : 'new', ...sync, revision };
   });
@@ -227,6 +240,8 @@ export function setCorrectedText(
       throw new ConflictError(`article ${articleId} has a corrected.txt; its corrected text is edited in the file`);
     }
     const now = nowIso();
+    // Its edits now follow from the typed text, computed without the corpus: the next import recomputes it.
+    await clearImportKey(tx, articleId);
     await tx.run(
       `UPDATE articles SET corrected = :corrected, corrected_origin = 'reviewer', corrected_by = :reviewerId,
          updated_at = :now WHERE id = :articleId`,
@@ -277,6 +292,11 @@ export async function articleVersion(db: Sql, id: string): Promise<string | unde
 }
 
 /** Every article's revision (see articleVersion), by id: one scan of a small table, for caches of derived data. */
-export function articleRevisions(db: Sql): Promise<{ id: string; revision: number }[]> {
-  return db.all<{ id: string; revision: number }>('SELECT article_id AS id, revision FROM article_revisions');
+export async function articleRevisions(db: Sql): Promise<{ id: string; revision: number }[]> {
+  const rows = await db.all<{ id: string; revision: number }>(
+    'SELECT article_id AS id, revision FROM article_revisions',
+  );
+  // PostgreSQL returns bigint as a string.
+  for (const row of rows) row.revision = Number(row.revision);
+  return rows;
 }

@@ -1,6 +1,7 @@
 // The store's public surface in one import: opening a store and each table module's API (not its internals).
 export * from './api-tokens.ts';
 export { loadArticleReview } from './article-review.ts';
+export { type StoredPart, storedPartsPage, storePart } from './article-stats.ts';
 export * from './articles.ts';
 export * from './bulk-actions.ts';
 export type { SyncResult } from './edit-sync.ts';
@@ -15,6 +16,7 @@ export {
 } from './edits.ts';
 export * from './errors.ts';
 export { groupKeyPattern } from './group-keys.ts';
+export { clearImportKey, importKeys, type StoredImportKey, setImportKey } from './import-keys.ts';
 export { type NextArticle, nextArticleFor } from './next-article.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
 export { keepOutcomes, toVerdictRecord } from './outcomes.ts';

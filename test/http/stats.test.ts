@@ -55,6 +55,34 @@ describe('GET /api/stats', () => {
     expect(chunks.join('')).toBe(`${api}\n`);
   });
 
+  it('pages the articles (?page, ?perPage, ?sort) and names a bad parameter with a 400', async () => {
+    type Answer = Statistics & { articlesPage: { page: number; pages: number; total: number; sort: string } };
+    const all = (await (await server.api('/api/stats')).json()) as Answer;
+    const pages: string[] = [];
+    for (let page = 1; page <= all.articlesPage.total; page += 1) {
+      const answer = (await (await server.api(`/api/stats?perPage=1&page=${page}`)).json()) as Answer;
+      expect(answer.articles).toHaveLength(1);
+      expect(answer.articlesPage).toMatchObject({ page, pages: all.articlesPage.total, total: all.articlesPage.total });
+      expect(answer.corpus).toEqual(all.corpus);
+      pages.push(answer.articles[0]?.id as string);
+    }
+    expect(pages).toEqual(all.articles.map((a) => a.id));
+    const worst = (await (await server.api('/api/stats?sort=worst&perPage=1')).json()) as Answer;
+    // The only reviewed article comes first whichever way the score is sorted.
+    expect(worst.articles[0]?.id).toBe('lavrov-in-china');
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['page=x', 'page'],
+      ['perPage=501', 'perPage'],
+      ['sort=random', 'sort'],
+      ['model=none', 'model'],
+    ]) {
+      const response = await server.api(`/api/stats?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe(field);
+    }
+  });
+
   it('answers 401 without credentials', async () => {
     const response = await fetch(`${server.url}/api/stats`, { redirect: 'manual' });
     expect(response.status).toBe(401);
@@ -70,7 +98,7 @@ describe('GET /stats', () => {
   });
 
   it('renders the numbers and inline SVG charts with text labels', () => {
-    expect(html.match(/<svg\b/g)?.length).toBe(3);
+    expect(html.match(/<svg\b/g)?.length).toBe(4);
     expect(html).toContain('Errors by category');
     expect(html).toContain('>Mistranslation</text>');
     expect(html).toContain('MQM 2.0 score per article');
@@ -80,15 +108,23 @@ describe('GET /stats', () => {
     expect(html).toContain('not reviewed');
   });
 
-  it('escapes article titles in the tables and the charts, and has no scripts', () => {
+  it('escapes article titles in the tables (the charts carry no titles), and has no scripts', () => {
     expect(html).toContain('BSI warns of &lt;script&gt; injection &amp; &#34;stored XSS&#34;');
-    expect(html).toContain('BSI warns of &#60;script&#62; injection &#38;');
     expect(html).not.toContain('<script');
+  });
+
+  it('shows the best and worst reviewed articles and pages the article list', async () => {
+    expect(html).toContain('Best and worst reviewed articles');
+    const second = await (await session.fetch('/stats?sort=hter&perPage=2&page=2')).text();
+    expect(second).toContain('page 2 of');
+    expect(second).toContain('rel="prev"');
+    expect(second.match(/<tbody>/g)?.length).toBeGreaterThan(0);
   });
 
   it('selects the model with ?model= and refuses an unknown one', async () => {
     const wmt = await (await session.fetch('/stats?model=wmt')).text();
     expect(wmt).toContain('WMT / Google MQM score per article');
+    expect(wmt).toContain('model=wmt&amp;sort=best');
     expect((await session.fetch('/stats?model=nonsense')).status).toBe(400);
   });
 

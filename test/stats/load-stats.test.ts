@@ -2,10 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../src/import-corpus.ts';
 import type { ArticleReview } from '../../src/review/article-review.ts';
-import { loadStatistics, warmStatistics } from '../../src/stats/load-stats.ts';
+import { computedParts, loadStatistics, pendingArticles, warmStatistics } from '../../src/stats/load-stats.ts';
 import { aggregate } from '../../src/stats/statistics.ts';
 import { loadArticleReview } from '../../src/store/article-review.ts';
-import { createReviewer, listArticles, listEdits, recordVerdict, type Store } from '../../src/store/index.ts';
+import {
+  createReviewer,
+  listArticles,
+  listEdits,
+  openStore,
+  recordVerdict,
+  type Store,
+} from '../../src/store/index.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 let testStore: TestStore;
@@ -66,4 +73,75 @@ describe('loadStatistics', () => {
       await other.remove();
     }
   });
+
+  it('stores every part: after a restart the statistics are read back, equal to a fresh computation', async () => {
+    const other = await createTestStore();
+    try {
+      await importCorpus(other.store, 'test/fixtures/corpus');
+      await importCorpus(other.store, 'corpus');
+      const anna = await createReviewer(other.store, 'anna', 'a long passphrase');
+      const [first] = await listEdits(other.store, 'lavrov-in-china');
+      await recordVerdict(other.store, { editId: first?.id as string, reviewerId: anna.id, decision: 'accept' });
+      expect(await loadStatistics(other.store)).toEqual(await fresh(other.store));
+      const stored = await other.store.get<{ n: number }>('SELECT count(*) AS n FROM article_stats');
+      expect(Number(stored?.n)).toBe(9);
+
+      // A restart: a new store object has no parts in memory; every part is read back, none recomputed.
+      await other.store.close();
+      other.store = await openStore(other.location);
+      const computed = await countingComputations(other.store, () => loadStatistics(other.store));
+      expect(computed.count).toBe(0);
+      expect(computed.result).toEqual(await fresh(other.store));
+
+      // A verdict after the restart: one article recomputed, the answer still a fresh computation's.
+      await recordVerdict(other.store, { editId: first?.id as string, reviewerId: anna.id, decision: 'reject' });
+      const after = await countingComputations(other.store, () => loadStatistics(other.store));
+      expect(after.count).toBe(1);
+      expect(after.result).toEqual(await fresh(other.store));
+      await other.store.close();
+      other.store = await openStore(other.location);
+      expect(await loadStatistics(other.store)).toEqual(await fresh(other.store));
+      // A part stored by another statistics version is not trusted.
+      await other.store.run(`UPDATE article_stats SET part = '{"version":0,"part":{}}'`);
+      await other.store.close();
+      other.store = await openStore(other.location);
+      const recomputed = await countingComputations(other.store, () => loadStatistics(other.store));
+      expect(recomputed.count).toBe(9);
+      expect(recomputed.result).toEqual(await fresh(other.store));
+    } finally {
+      await other.remove();
+    }
+  });
+
+  it('with a time budget answers at once with the previous parts and finishes the update in the background', async () => {
+    const other = await createTestStore();
+    try {
+      await importCorpus(other.store, 'test/fixtures/corpus');
+      // No part yet: nothing to show meanwhile, so the answer waits for the update (done in slices).
+      expect(await loadStatistics(other.store, { budgetMs: 0 })).toEqual(await fresh(other.store));
+      const before = await loadStatistics(other.store);
+      const anna = await createReviewer(other.store, 'anna', 'a long passphrase');
+      for (const { id } of await listArticles(other.store)) {
+        const [edit] = await listEdits(other.store, id);
+        if (edit) await recordVerdict(other.store, { editId: edit.id, reviewerId: anna.id, decision: 'accept' });
+      }
+      const quick = await loadStatistics(other.store, { budgetMs: 0 });
+      // One article at least per call; the others keep their previous numbers until the background is done.
+      expect(pendingArticles(other.store)).toBeGreaterThan(0);
+      expect(quick.corpus.decided).toBeLessThan((await fresh(other.store)).corpus.decided);
+      expect(quick.corpus.articles).toBe(before.corpus.articles);
+      for (let i = 0; i < 500 && pendingArticles(other.store) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(pendingArticles(other.store)).toBe(0);
+      expect(await loadStatistics(other.store, { budgetMs: 0 })).toEqual(await fresh(other.store));
+    } finally {
+      await other.remove();
+    }
+  });
 });
+
+/** Runs `work` and counts the article parts it computed. */
+async function countingComputations<T>(store: Store, work: () => Promise<T>): Promise<{ result: T; count: number }> {
+  const before = computedParts(store);
+  const result = await work();
+  return { result, count: computedParts(store) - before };
+}

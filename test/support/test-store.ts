@@ -43,6 +43,8 @@ const tables = [
   'webhook_events',
   'webhook_article_status',
   'webhooks',
+  'import_keys',
+  'article_stats',
   'article_events',
   'assignments',
   'article_review',

@@ -2,7 +2,7 @@
 import type { PoolClient } from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PostgresDatabase, transaction } from './connection.ts';
-import { bulkReviewV7, liveChangesV6, schemaV1, teamReviewV2, textRevisionsV4 } from './schema.ts';
+import { bulkReviewV7, derivedV3, liveChangesV6, schemaV1, teamReviewV2, textRevisionsV4 } from './schema.ts';
 import { webhooksV8 } from './webhooks-schema.ts';
 
 /** One step of the schema; the database is at `version` once `sql` has run. */
@@ -28,6 +28,11 @@ export const migrations: readonly Migration[] = [
     version: 2,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReviewV2,
+  },
+  {
+    version: 3,
+    description: 'import_keys and article_stats: what a restart needs to recompute nothing unchanged',
+    sql: derivedV3,
   },
   {
     version: 4,

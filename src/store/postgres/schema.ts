@@ -352,3 +352,18 @@ BEGIN
   END LOOP;
 END $$;
 `;
+
+/** Version 3: derived data kept across restarts, as SQLite's version 9 (see src/store/sqlite/migrations.ts). */
+export const derivedV3 = `
+CREATE TABLE import_keys (
+  article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  import_key text NOT NULL,
+  names_key text NOT NULL,
+  names text NOT NULL
+);
+CREATE TABLE article_stats (
+  article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  revision bigint NOT NULL,
+  part text NOT NULL
+);
+`;

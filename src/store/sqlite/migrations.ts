@@ -377,6 +377,22 @@ CREATE TRIGGER text_revisions_no_update BEFORE UPDATE ON text_revisions BEGIN SE
 CREATE TRIGGER text_revisions_no_delete BEFORE DELETE ON text_revisions BEGIN SELECT RAISE(ABORT, 'text revisions are append-only'); END;
 `;
 
+// Derived data kept so that a restart recomputes nothing unchanged: the key an article was last imported under
+// (its files' hash and the engine version), and its statistics part at the revision it was computed for.
+const derived = `
+CREATE TABLE import_keys (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  import_key TEXT NOT NULL,
+  names_key TEXT NOT NULL,
+  names TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE article_stats (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  part TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -408,6 +424,11 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReview,
+  },
+  {
+    version: 9,
+    description: 'import_keys and article_stats: what a restart needs to recompute nothing unchanged',
+    sql: derived,
   },
   {
     version: 10,

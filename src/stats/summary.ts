@@ -1,0 +1,123 @@
+// What the statistics page and /api/stats show of a large corpus (pure): a page of articles, top and bottom, and
+// distributions instead of a row or bar per article, so that an answer stays small whatever the corpus's size.
+import type { ScoringModel } from '../metrics/mqm-models.ts';
+import type { ArticleStats, Statistics } from './aggregate.ts';
+import type { Bar } from './svg-charts.ts';
+
+/** The orders the article list can be read in: publication (as stored), the model's score, HTER. */
+export const articleSorts = ['newest', 'best', 'worst', 'hter'] as const;
+export type ArticleSort = (typeof articleSorts)[number];
+
+/** Articles per page unless asked otherwise, and at most. */
+export const defaultPerPage = 50;
+export const maxPerPage = 500;
+/** Recurring corrections shown, and article ids listed per correction. */
+export const recurringShown = 100;
+export const recurringArticlesShown = 20;
+
+/** Which articles to show: a page of a sort, scores read with one model. */
+export interface ArticlePaging {
+  page: number;
+  perPage: number;
+  sort: ArticleSort;
+  model: string;
+}
+
+/** One page of the article list, and where it stands. */
+export interface ArticlePage {
+  page: number;
+  perPage: number;
+  pages: number;
+  total: number;
+  sort: ArticleSort;
+  articles: ArticleStats[];
+}
+
+const reviewed = (a: ArticleStats) => a.decided > 0;
+
+/** The articles in `sort` order; by score, reviewed articles only come first (an unreviewed one scores on paper). */
+export function sortedArticles(stats: Statistics, sort: ArticleSort, model: ScoringModel): readonly ArticleStats[] {
+  if (sort === 'newest') return stats.articles;
+  const score = (a: ArticleStats) => a.scores[model.id]?.score ?? 0;
+  const better = model.higherIsBetter ? -1 : 1;
+  const key: (a: ArticleStats, b: ArticleStats) => number =
+    sort === 'hter'
+      ? (a, b) => b.hter.score - a.hter.score
+      : sort === 'best'
+        ? (a, b) => better * (score(a) - score(b))
+        : (a, b) => -better * (score(a) - score(b));
+  // Sorted with the id as the last key, so that pages never overlap or skip an article between requests.
+  return [...stats.articles].sort(
+    (a, b) => Number(reviewed(b)) - Number(reviewed(a)) || key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** One page of the articles (a page past the last is empty). */
+export function articlePage(stats: Statistics, paging: ArticlePaging, model: ScoringModel): ArticlePage {
+  const sorted = sortedArticles(stats, paging.sort, model);
+  const from = (paging.page - 1) * paging.perPage;
+  return {
+    page: paging.page,
+    perPage: paging.perPage,
+    pages: Math.max(1, Math.ceil(sorted.length / paging.perPage)),
+    total: sorted.length,
+    sort: paging.sort,
+    articles: sorted.slice(from, from + paging.perPage),
+  };
+}
+
+/** The best and the worst `count` reviewed articles by the model's score. */
+export function topAndBottom(
+  stats: Statistics,
+  model: ScoringModel,
+  count = 5,
+): { best: ArticleStats[]; worst: ArticleStats[] } {
+  const best = sortedArticles(stats, 'best', model).filter(reviewed);
+  return { best: best.slice(0, count), worst: best.slice(-count).reverse() };
+}
+
+/** Counts of `values` in `buckets` equal bins from the lowest to the highest value, as chart bars. */
+export function histogram(values: readonly number[], buckets = 10, digits = 1): Bar[] {
+  if (values.length === 0) return [];
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (low === high) return [{ label: low.toFixed(digits), value: values.length }];
+  const width = (high - low) / buckets;
+  const counts = new Array<number>(buckets).fill(0);
+  for (const v of values) {
+    const bin = Math.min(buckets - 1, Math.floor((v - low) / width));
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
+  return counts.map((value, i) => ({
+    label: `${(low + i * width).toFixed(digits)} to ${(low + (i + 1) * width).toFixed(digits)}`,
+    value,
+  }));
+}
+
+/** The distribution of reviewed articles' scores under `model`. */
+export function scoreDistribution(stats: Statistics, model: ScoringModel): Bar[] {
+  return histogram(stats.articles.filter(reviewed).map((a) => a.scores[model.id]?.score ?? 0));
+}
+
+/** The distribution of articles' HTER. */
+export function hterDistribution(stats: Statistics): Bar[] {
+  return histogram(stats.articles.map((a) => a.hter.score));
+}
+
+/**
+ * The statistics as /api/stats and `mt-review stats --json` answer them: every field of Statistics, with `articles`
+ * one page (`articlesPage` says which), and the most frequent recurring corrections, each naming its first articles.
+ */
+export function statsAnswer(stats: Statistics, paging: ArticlePaging, model: ScoringModel) {
+  const { articles, ...where } = articlePage(stats, paging, model);
+  const recurring = stats.recurring.slice(0, recurringShown).map((r) => ({
+    ...r,
+    articles: r.articles.slice(0, recurringArticlesShown),
+    articleCount: r.articles.length,
+  }));
+  return { ...stats, articles, articlesPage: where, recurring, recurringTotal: stats.recurring.length };
+}
