@@ -9,6 +9,7 @@ import { pageLabels } from './web/labels.ts';
 import type { PageCache } from './web/page-cache.ts';
 import { checkRequestBody } from './web/request-body.ts';
 import { accountRoutes } from './web/routes/account.ts';
+import { archiveRoutes } from './web/routes/archive.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { editRoutes } from './web/routes/edits.ts';
 import { exportRoutes } from './web/routes/export.ts';
@@ -83,6 +84,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache }: AppOpti
   app.use(repairRoutes(db));
   app.use(statsRoutes(db));
   app.use(teamReviewRoutes(db));
+  app.use(archiveRoutes(db));
   app.use(taxonomyRoutes());
   app.use(notFound);
   app.use(createErrorHandler());

@@ -1,7 +1,9 @@
 // The statistics of the store, kept up to date incrementally: an article's part is recomputed only when it changed.
 import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
 import { loadArticleReview } from '../store/article-review.ts';
-import { articleRevisions, type Store } from '../store/index.ts';
+// Archived articles are left out here, where the parts are gathered: an archived article's part is taken out of the
+// totals as if it were gone, and comes back when it is unarchived.
+import { type Store, unarchivedArticleRevisions } from '../store/index.ts';
 import type { NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
@@ -90,7 +92,7 @@ function inTurn<T>(kept: Kept, work: () => Promise<T>): Promise<T> {
 }
 
 async function refreshAll(db: Store, kept: Kept): Promise<Statistics> {
-  const revisions = await articleRevisions(db);
+  const revisions = await unarchivedArticleRevisions(db);
   const present = new Set<string>();
   let reorder = false;
   for (const { id, revision } of revisions) {
@@ -117,7 +119,7 @@ async function refreshAll(db: Store, kept: Kept): Promise<Statistics> {
  */
 export async function warmStatistics(db: Store, articlesPerTurn = 20): Promise<number> {
   const kept = keptFor(db);
-  const revisions = await articleRevisions(db);
+  const revisions = await unarchivedArticleRevisions(db);
   for (let i = 0; i < revisions.length; i += articlesPerTurn) {
     await inTurn(kept, async () => {
       for (const { id, revision } of revisions.slice(i, i + articlesPerTurn)) await refresh(db, kept, id, revision);

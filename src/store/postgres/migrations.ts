@@ -2,7 +2,7 @@
 import type { PoolClient } from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PostgresDatabase, transaction } from './connection.ts';
-import { schemaV1, teamReviewV2 } from './schema.ts';
+import { articleListV5, schemaV1, teamReviewV2 } from './schema.ts';
 
 /** One step of the schema; the database is at `version` once `sql` has run. */
 export interface Migration {
@@ -27,6 +27,11 @@ export const migrations: readonly Migration[] = [
     version: 2,
     description: 'team review: adjudications, retractions, edit outcomes, article review state, assignments, events',
     sql: teamReviewV2,
+  },
+  {
+    version: 5,
+    description: 'the article list: archived articles, a publisher index, full-text search of titles and texts (GIN)',
+    sql: articleListV5,
   },
 ];
 
