@@ -14,6 +14,8 @@ const commandNames = [
   'reviewer',
   'token',
   'sign-in-link',
+  'archive',
+  'unarchive',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
