@@ -22,12 +22,14 @@ export function searchTerms(query: string): string[] {
 /**
  * The SQL condition on `a` (articles) that keeps the articles matching every term, and its `:search` parameter:
  * FTS5's MATCH on SQLite (each term a quoted prefix), the GIN-indexed tsvector on PostgreSQL. The tsvector
- * expression is the index's own (schema.ts, version 5), or PostgreSQL would scan every text.
+ * expression is the index's own (schema.ts, version 5: why the punctuation becomes spaces), or PostgreSQL would scan
+ * every text.
  */
 export function searchCondition(engine: EngineKind, terms: readonly string[]): { sql: string; search: string } {
   if (engine === 'postgres') {
     return {
-      sql: `to_tsvector('simple', coalesce(a.title, '') || ' ' || left(a.mt, 200000)) @@ to_tsquery('simple', :search)`,
+      sql: `to_tsvector('simple', translate(coalesce(a.title, '') || ' ' || left(a.mt, 200000), '<>&/.@_+=~#%-:',
+        '              ')) @@ to_tsquery('simple', :search)`,
       search: terms.map((term) => `${term}:*`).join(' & '),
     };
   }

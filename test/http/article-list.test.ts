@@ -55,7 +55,11 @@ function generatedArticle(i: number) {
 function as(name: string, path: string, body?: unknown) {
   return fetch(`${server.url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${tokens[name]}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: {
+      Authorization: `Bearer ${tokens[name]}`,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -114,7 +118,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('GET /api/articles paging', () => {
-  const orders = ['', 'sort=date&order=asc', 'date=imported', 'date=imported&order=asc', 'sort=progress', 'sort=progress&order=desc'];
+  const orders = [
+    '',
+    'sort=date&order=asc',
+    'date=imported',
+    'date=imported&order=asc',
+    'sort=progress',
+    'sort=progress&order=desc',
+  ];
 
   it('walks every order to the end in pages of any size: no row twice, none missing', async () => {
     const everyone = new Set(await ids('lea', ''));
@@ -145,7 +156,10 @@ describe('GET /api/articles paging', () => {
     }
     const asc = (await page('lea', '?order=asc&limit=200')).articles;
     expect(asc.filter((r) => r.published).map((r) => r.published)).toEqual(
-      rows.filter((r) => r.published).map((r) => r.published).reverse(),
+      rows
+        .filter((r) => r.published)
+        .map((r) => r.published)
+        .reverse(),
     );
     expect(asc.at(-1)?.published).toBeNull();
   });
@@ -265,10 +279,28 @@ describe('GET /api/articles?q= (search)', () => {
 
   it('finds words of the text, and every word of the query must occur', async () => {
     const quokka = (await ids('lea', '?q=quokka')).sort();
-    expect(quokka).toEqual(['gen-00', 'gen-04', 'gen-08', 'gen-12', 'gen-16', 'gen-20', 'gen-24', 'gen-28', 'gen-32', 'gen-36']);
+    expect(quokka).toEqual([
+      'gen-00',
+      'gen-04',
+      'gen-08',
+      'gen-12',
+      'gen-16',
+      'gen-20',
+      'gen-24',
+      'gen-28',
+      'gen-32',
+      'gen-36',
+    ]);
     expect((await ids('lea', '?q=quokka+election')).sort()).toEqual(['gen-04', 'gen-16', 'gen-28']);
     expect(await ids('lea', '?q=lavrov')).toEqual(['lavrov-in-china']);
     expect(await ids('lea', '?q=zzzz')).toEqual([]);
+  });
+
+  it('finds the words of markup, hosts and hyphenated words alike on both engines', async () => {
+    expect(await ids('lea', '?q=injection+stored')).toEqual(['html-injection']);
+    expect(await ids('lea', '?q=onerror')).toEqual(['html-injection']);
+    expect(await ids('lea', '?q=media+ippen')).toEqual(['lavrov-in-china']);
+    expect((await ids('lea', '?q=de+fr')).sort()).toEqual(['lavrov-in-china', 'mt-only']);
   });
 
   it('searches punctuation as separators, never as query syntax', async () => {
@@ -327,7 +359,16 @@ describe('GET / (the list page)', () => {
     const response = await session.fetch('/?limit=5');
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const header of ['Title', 'Publisher', 'Published', 'Status', 'Reviewers', 'Your progress', 'Undecided', 'Disputed']) {
+    for (const header of [
+      'Title',
+      'Publisher',
+      'Published',
+      'Status',
+      'Reviewers',
+      'Your progress',
+      'Undecided',
+      'Disputed',
+    ]) {
       expect(html).toContain(`<th scope="col">${header}</th>`);
     }
     expect(html).toMatch(/<label class="wide">Search titles and texts <input type="search" name="q"/);
