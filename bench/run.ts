@@ -2,6 +2,7 @@
 import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
+import { benchList } from './list.ts';
 import { benchPage } from './page.ts';
 import { benchStats } from './stats.ts';
 import { benchTer } from './ter.ts';
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['http', benchHttp],
   ['stats', () => benchStats()],
   ['page', benchPage],
+  ['list', benchList],
 ];
 
 const only = process.argv.slice(2);
