@@ -90,7 +90,7 @@ export async function benchList(): Promise<void> {
       ['lead', 'HTML disputed, Die Zeit', `/?outcome=disputed&publisher=${encodeURIComponent('Die Zeit')}`],
       ['lead', 'JSON first page', '/api/articles'],
       ['lead', 'JSON page 150', await deepPath(api, '/api/articles', 149)],
-      ['lead', 'JSON 200 rows', '/api/articles?limit=200'],
+      ['lead', 'JSON 100 rows', '/api/articles?limit=100'],
       ['lead', 'JSON search, imported dates', '/api/articles?q=hospital+report&date=imported&from=2025-01-02'],
     ];
     for (const [who, label, path] of cases) {

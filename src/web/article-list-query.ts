@@ -15,7 +15,7 @@ import { HttpError } from './errors.ts';
 
 /** Rows per page unless `limit` says otherwise, and the most `limit` may ask for. */
 export const defaultPageSize = 50;
-export const maxPageSize = 200;
+export const maxPageSize = 100;
 
 /** The query parameters the list reads, in the order its links write them. */
 export const listParams = [

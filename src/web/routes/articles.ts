@@ -3,7 +3,7 @@ import { type Request, type Response, Router } from 'express';
 import { articleStatuses } from '../../review/article-status.ts';
 import { hasRole } from '../../review/roles.ts';
 import { listArticlePage, listPublishers, listReviewers, type Reviewer, type Store } from '../../store/index.ts';
-import { listQueryString, maxPageSize, readListQuery } from '../article-list-query.ts';
+import { listQueryString, readListQuery } from '../article-list-query.ts';
 import type { AuthLocals } from '../auth.ts';
 
 // More publishers than this and the filter is a text field instead of a list to choose from.
@@ -36,7 +36,6 @@ export function articleListRoutes(db: Store): Router {
       publishers: publishers.length > maxPublisherChoices ? null : publishers,
       reviewers,
       statuses: articleStatuses,
-      maxPageSize,
     });
   });
   router.get('/api/articles', async (req, res) => {
