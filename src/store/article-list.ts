@@ -100,6 +100,13 @@ function whereOf(store: Store, query: ArticleListQuery): { sql: string; params: 
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
+/** The tables a page reads: article_review only when its order or filters need the counts (a join of every row). */
+function fromOf(query: ArticleListQuery): string {
+  const f = query.filters;
+  const counts = query.sort === 'progress' || [f.undecided, f.disputed, f.status].some((v) => v !== undefined);
+  return counts ? 'articles a JOIN article_review r ON r.article_id = a.id' : 'articles a';
+}
+
 /**
  * One page of the list: the rows after `query.after` in the query's order, at most `limit`, and the cursor of the
  * next. Keyset paging: a deep page costs what the first does, and rows added or changed meanwhile neither repeat nor
@@ -108,8 +115,8 @@ function whereOf(store: Store, query: ArticleListQuery): { sql: string; params: 
 export async function listArticlePage(store: Store, query: ArticleListQuery): Promise<ArticleListPage> {
   const keys = sortKeys(query);
   const { sql: where, params } = whereOf(store, query);
-  const inner = `SELECT a.id, ${keys.map((key, i) => `${key.sql} AS k${i}`).join(', ')}
-    FROM articles a JOIN article_review r ON r.article_id = a.id ${where}`;
+  const from = fromOf(query);
+  const inner = `SELECT a.id, ${keys.map((key, i) => `${key.sql} AS k${i}`).join(', ')} FROM ${from} ${where}`;
   const cursorParams: Record<string, SqlValue> = {};
   query.after?.forEach((value, i) => {
     cursorParams[`c${i}`] = value;
@@ -120,10 +127,7 @@ export async function listArticlePage(store: Store, query: ArticleListQuery): Pr
      ORDER BY ${orderBySql(store.engine, keys)} LIMIT :limit`,
     { ...params, ...cursorParams, ...viewer, limit: query.limit + 1 },
   );
-  const total = await store.get<{ n: number }>(
-    `SELECT count(*) AS n FROM articles a JOIN article_review r ON r.article_id = a.id ${where}`,
-    params,
-  );
+  const total = await store.get<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${where}`, params);
   const shown = keyed.slice(0, query.limit);
   const last = shown.at(-1);
   const next =
