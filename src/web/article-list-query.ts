@@ -147,7 +147,8 @@ export async function readListQuery(
 export function listQueryString(query: Record<string, unknown>, cursor?: string): string {
   const params = new URLSearchParams();
   for (const name of listParams) {
-    const value = query[name];
+    // The old `filter=unreviewed` is written as what it means, so the next page keeps it.
+    const value = name === 'undecided' && !query.undecided && query.filter === 'unreviewed' ? '1' : query[name];
     if (typeof value === 'string' && value !== '') params.set(name, value);
   }
   if (cursor) params.set('cursor', cursor);

@@ -237,6 +237,8 @@ describe('GET /api/articles filters', () => {
     const some = await ids('lea', '?undecided=1');
     expect(some.length + none.length).toBe(generated + 3);
     expect(await ids('lea', '?filter=unreviewed')).toEqual(some);
+    const legacy = await page('lea', '?filter=unreviewed&limit=2');
+    expect(legacy.nextUrl).toMatch(/^\/api\/articles\?undecided=1&limit=2&cursor=/);
   });
 
   it('by status', async () => {

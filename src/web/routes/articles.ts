@@ -24,9 +24,7 @@ export function articleListRoutes(db: Store): Router {
     const { viewer, query, page, nextUrl } = await pageOf(db, req, res);
     const publishers = await listPublishers(db, maxPublisherChoices + 1);
     const reviewers = (await listReviewers(db)).filter((r) => !r.disabledAt).map((r) => r.name);
-    const values = Object.fromEntries(
-      Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    );
+    const values = Object.fromEntries(new URLSearchParams(listQueryString(query)));
     res.render('articles', {
       page,
       nextUrl,
