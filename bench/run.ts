@@ -3,6 +3,7 @@ import { benchChecks } from './checks.ts';
 import { benchDiff } from './diff.ts';
 import { benchHttp } from './http.ts';
 import { benchIngest } from './ingest.ts';
+import { benchList } from './list.ts';
 import { benchPage } from './page.ts';
 import { benchPg } from './pg.ts';
 import { benchRecurring } from './recurring.ts';
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<void>][] = [
   ['reviewer-stats', () => benchReviewerStats()],
   ['pg', benchPg],
   ['scale', benchScale],
+  ['list', benchList],
 ];
 
 // Options (--100k) belong to the benches that read them.

@@ -10,6 +10,7 @@ import { pageLabels } from './web/labels.ts';
 import type { PageCache } from './web/page-cache.ts';
 import { checkRequestBody } from './web/request-body.ts';
 import { accountRoutes } from './web/routes/account.ts';
+import { archiveRoutes } from './web/routes/archive.ts';
 import { articleListRoutes } from './web/routes/articles.ts';
 import { articlesInRoutes } from './web/routes/articles-in.ts';
 import { bulkVerdictRoutes } from './web/routes/bulk-verdicts.ts';
@@ -105,6 +106,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache, liveStrea
   app.use(recurringRoutes(db));
   app.use(bulkVerdictRoutes(db));
   app.use(nextArticleRoutes(db));
+  app.use(archiveRoutes(db));
   app.use(taxonomyRoutes());
   app.use(webhookRoutes(db));
   app.use(notFound);

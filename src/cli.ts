@@ -17,6 +17,8 @@ const commandNames = [
   'webhook',
   'bulk',
   'migrate',
+  'archive',
+  'unarchive',
 ] as const;
 
 async function loadCommand(name: string): Promise<Command | undefined> {

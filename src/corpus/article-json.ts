@@ -87,8 +87,8 @@ function describeSyntaxError(text: string, error: unknown): string {
   return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-// A real day of the proleptic Gregorian calendar, so that 2022-02-30 is refused as well as 30.03.2022.
-function isCalendarDate(value: string): boolean {
+/** True for a real day of the proleptic Gregorian calendar as YYYY-MM-DD: 2022-02-30 is refused, so is 30.03.2022. */
+export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -2,7 +2,7 @@
 // stored with the revision it was computed for, and read back on the next start instead of recomputed.
 import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
 import { loadArticleReview } from '../store/article-review.ts';
-import { articleRevisions, type Store, storedPartsPage, storePart } from '../store/index.ts';
+import { type Store, storedPartsPage, storePart, unarchivedArticleRevisions } from '../store/index.ts';
 import type { NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
@@ -101,7 +101,8 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
 
 /** Reads every article's revision: what changed since the parts were made is pending, what is gone is taken out. */
 async function readRevisions(db: Store, kept: Kept): Promise<number> {
-  const revisions = await articleRevisions(db);
+  // Archived articles are left out: their part leaves the totals as if they were gone, and returns on unarchive.
+  const revisions = await unarchivedArticleRevisions(db);
   const present = new Set<string>();
   kept.pending.clear();
   for (const { id, revision } of revisions) {

@@ -1,6 +1,18 @@
 // The store's public surface in one import: opening a store and each table module's API (not its internals).
 export * from './api-tokens.ts';
+export * from './article-archive.ts';
+export {
+  type ArticleFilters,
+  type ArticleListPage,
+  type ArticleListQuery,
+  type ArticleListRow,
+  decodeListCursor,
+  listArticlePage,
+  listPublishers,
+} from './article-list.ts';
+export type { KeyValues, ListDate, ListOrder, ListOrdering, ListSort } from './article-list-order.ts';
 export { loadArticleReview } from './article-review.ts';
+export { maxSearchTerms, searchTerms } from './article-search.ts';
 export { type StoredPart, storedPartsPage, storePart } from './article-stats.ts';
 export * from './articles.ts';
 export * from './bulk-actions.ts';

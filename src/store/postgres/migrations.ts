@@ -2,7 +2,15 @@
 import type { PoolClient } from 'pg';
 import { StoreError } from '../errors.ts';
 import { type PostgresDatabase, transaction } from './connection.ts';
-import { bulkReviewV7, derivedV3, liveChangesV6, schemaV1, teamReviewV2, textRevisionsV4 } from './schema.ts';
+import {
+  articleListV5,
+  bulkReviewV7,
+  derivedV3,
+  liveChangesV6,
+  schemaV1,
+  teamReviewV2,
+  textRevisionsV4,
+} from './schema.ts';
 import { webhooksV8 } from './webhooks-schema.ts';
 
 /** One step of the schema; the database is at `version` once `sql` has run. */
@@ -38,6 +46,11 @@ export const migrations: readonly Migration[] = [
     version: 4,
     description: "text_revisions: every change of an article's texts, when, how, by whom, and its effect on edits",
     sql: textRevisionsV4,
+  },
+  {
+    version: 5,
+    description: 'the article list: archived articles, a publisher index, full-text search of titles and texts (GIN)',
+    sql: articleListV5,
   },
   {
     version: 6,

@@ -367,3 +367,19 @@ CREATE TABLE article_stats (
   part text NOT NULL
 );
 `;
+
+/**
+ * Version 5: the article list, as SQLite's version 11: archived articles, a publisher index, and full-text search of
+ * the title and the first 200,000 characters of the MT through a GIN index on their tsvector in the 'simple'
+ * configuration (no stemming, no stop words), the words SQLite's FTS5 index finds. PostgreSQL's parser reads markup,
+ * URLs, hosts, paths and hyphenated words as tokens of their own (and skips what follows a <script> tag); FTS5 splits
+ * them into words: the punctuation that makes them is turned into spaces first, so both find the same words. The
+ * list's query repeats this expression exactly (store/article-search.ts), or the index would not be used.
+ */
+export const articleListV5 = `
+ALTER TABLE articles ADD COLUMN archived_at iso_timestamp;
+ALTER TABLE articles ADD COLUMN archived_by integer REFERENCES reviewers(id);
+CREATE INDEX articles_by_publisher ON articles (publisher);
+CREATE INDEX articles_search ON articles USING gin (to_tsvector('simple',
+  translate(coalesce(title, '') || ' ' || left(mt, 200000), '<>&/.@_+=~#%-:', '              ')));
+`;

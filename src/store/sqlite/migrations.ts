@@ -393,6 +393,39 @@ CREATE TABLE article_stats (
 ) STRICT, WITHOUT ROWID;
 `;
 
+// The article list at scale. Archiving hides an article from the lists and the statistics without deleting anything:
+// archived_at says since when (archived_by who, NULL from the command line). Search runs on an FTS5 index of each
+// article's title and the first 200,000 characters of its MT (the PostgreSQL index covers the same, so both engines
+// find the same articles and a huge text cannot overflow a tsvector there), kept in step by triggers. An FTS row
+// needs an integer key that never changes, and an article's implicit rowid may change on VACUUM: article_search_keys
+// gives each article one. Diacritics are kept (remove_diacritics 0), as PostgreSQL's 'simple' configuration does.
+const articleList = `
+ALTER TABLE articles ADD COLUMN archived_at TEXT;
+ALTER TABLE articles ADD COLUMN archived_by INTEGER REFERENCES reviewers(id);
+CREATE INDEX articles_by_publisher ON articles(publisher);
+
+CREATE TABLE article_search_keys (
+  key INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL UNIQUE REFERENCES articles(id)
+) STRICT;
+CREATE VIRTUAL TABLE article_search USING fts5(title, body, content='', contentless_delete=1,
+  tokenize='unicode61 remove_diacritics 0');
+INSERT INTO article_search_keys (article_id) SELECT id FROM articles ORDER BY id;
+INSERT INTO article_search (rowid, title, body)
+  SELECT k.key, coalesce(a.title, ''), substr(a.mt, 1, 200000) FROM article_search_keys k JOIN articles a ON a.id = k.article_id;
+CREATE TRIGGER search_on_article_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_search_keys (article_id) VALUES (NEW.id);
+  INSERT INTO article_search (rowid, title, body)
+    VALUES ((SELECT key FROM article_search_keys WHERE article_id = NEW.id), coalesce(NEW.title, ''), substr(NEW.mt, 1, 200000));
+END;
+CREATE TRIGGER search_on_article_update AFTER UPDATE OF title, mt ON articles
+  WHEN OLD.title IS NOT NEW.title OR OLD.mt IS NOT NEW.mt BEGIN
+  DELETE FROM article_search WHERE rowid = (SELECT key FROM article_search_keys WHERE article_id = NEW.id);
+  INSERT INTO article_search (rowid, title, body)
+    VALUES ((SELECT key FROM article_search_keys WHERE article_id = NEW.id), coalesce(NEW.title, ''), substr(NEW.mt, 1, 200000));
+END;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -434,6 +467,11 @@ export const migrations: readonly Migration[] = [
     version: 10,
     description: "text_revisions: every change of an article's texts, when, how, by whom, and its effect on edits",
     sql: textRevisions,
+  },
+  {
+    version: 11,
+    description: 'the article list: archived articles, a publisher index, full-text search of titles and texts (FTS5)',
+    sql: articleList,
   },
   {
     version: 13,

@@ -8,6 +8,7 @@ import { categories, dimensions, severities } from '../../review/taxonomy.ts';
 import { maxNoteLength } from '../../review/verdict-input.ts';
 import { loadArticleReview } from '../../store/article-review.ts';
 import {
+  archiveStateOf,
   articleStatusOf,
   articleVersion,
   getArticle,
@@ -71,6 +72,7 @@ async function renderReviewPage(
     seen,
     team: review.team ?? unsetTeamReview,
     status,
+    archive: await archiveStateOf(db, review.id),
     // A lead assigns reviewers: the names to choose from.
     reviewers: seen.lead ? (await listReviewers(db)).filter((r) => !r.disabledAt).map((r) => r.name) : [],
     filter: {
