@@ -71,16 +71,21 @@ async function expectValid(response: Response, path: string, method: string, sta
 
 let server: TestServer;
 let lead: string;
+let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   const reviewer = await createReviewer(server.db, 'api-lead', 'a long enough lead password', { role: 'lead' });
   lead = await createApiToken(server.db, reviewer.id, 'openapi');
+  const root = await createReviewer(server.db, 'api-admin', 'a long enough admin password', { role: 'admin' });
+  admin = await createApiToken(server.db, root.id, 'openapi');
 });
 afterAll(() => server.close());
 
 const asLead = (path: string, method: string, body?: unknown) =>
   server.api(path, { method, headers: { Authorization: `Bearer ${lead}` }, ...(body ? { body } : {}) });
+const asAdmin = (path: string, method: string, body?: unknown) =>
+  server.api(path, { method, headers: { Authorization: `Bearer ${admin}` }, ...(body ? { body } : {}) });
 
 describe('the OpenAPI document', () => {
   it('lists every /api route of the route table, and no route the app does not have', () => {
@@ -145,6 +150,54 @@ describe('the OpenAPI document', () => {
     await expectValid(await server.api('/api/stats'), '/api/stats', 'get', 200);
   });
 
+  it('describes real answers of the newer routes', async () => {
+    await expectValid(await server.api('/api/articles?archived=all&limit=1'), '/api/articles', 'get', 200);
+    await expectValid(await server.api('/api/stats?sort=worst&perPage=1&page=2'), '/api/stats', 'get', 200);
+    await expectValid(await server.api('/api/stats/reviewers?limit=1'), '/api/stats/reviewers', 'get', 200);
+    const recurring = await expectValid(await server.api('/api/recurring?limit=5'), '/api/recurring', 'get', 200);
+    const key = (recurring.groups as { key: string }[])[0]?.key;
+    expect(key).toBeDefined();
+    if (key) {
+      await expectValid(await server.api(`/api/recurring/${key}`), '/api/recurring/{key}', 'get', 200);
+      await expectValid(
+        await server.api('/api/bulk-verdicts', { method: 'POST', body: { key, decision: 'accept', dryRun: true } }),
+        '/api/bulk-verdicts',
+        'post',
+        200,
+      );
+    }
+    await expectValid(await server.api('/api/next-article'), '/api/next-article', 'get', 200);
+    await expectValid(
+      await asLead('/api/articles/lavrov-in-china/archive', 'POST'),
+      '/api/articles/{id}/archive',
+      'post',
+      200,
+    );
+    await expectValid(
+      await asLead('/api/articles/lavrov-in-china/unarchive', 'POST'),
+      '/api/articles/{id}/unarchive',
+      'post',
+      200,
+    );
+    const created = await expectValid(
+      await asAdmin('/api/webhooks', 'POST', { url: 'https://example.org/hook', events: ['article.created'] }),
+      '/api/webhooks',
+      'post',
+      201,
+    );
+    expect(typeof created.secret).toBe('string');
+    const hookId = (created.webhook as { id: number }).id;
+    await expectValid(await asAdmin('/api/webhooks', 'GET'), '/api/webhooks', 'get', 200);
+    await expectValid(await asAdmin(`/api/webhooks/${hookId}`, 'GET'), '/api/webhooks/{id}', 'get', 200);
+    await expectValid(
+      await asAdmin(`/api/webhooks/${hookId}/disable`, 'POST'),
+      '/api/webhooks/{id}/disable',
+      'post',
+      200,
+    );
+    await expectValid(await asAdmin('/api/webhooks/deliveries?limit=5', 'GET'), '/api/webhooks/deliveries', 'get', 200);
+  });
+
   it('describes the error answers', async () => {
     await expectValid(await asLead('/api/articles', 'POST', { title: '' }), '/api/articles', 'post', 400);
     await expectValid(
@@ -161,5 +214,23 @@ describe('the OpenAPI document', () => {
     );
     await expectValid(await server.api('/api/articles/nope/revisions'), '/api/articles/{id}/revisions', 'get', 404);
     await expectValid(await fetch(`${server.url}/api/articles`), '/api/articles', 'get', 401);
+    await expectValid(await server.api('/api/articles?status=lost'), '/api/articles', 'get', 400);
+    await expectValid(await server.api('/api/stats?perPage=501'), '/api/stats', 'get', 400);
+    await expectValid(await asLead('/api/webhooks', 'GET'), '/api/webhooks', 'get', 403);
+    await expectValid(await asAdmin('/api/webhooks/999999', 'GET'), '/api/webhooks/{id}', 'get', 404);
+    await expectValid(
+      await server.api('/api/articles/nope/archive', { method: 'POST' }),
+      '/api/articles/{id}/archive',
+      'post',
+      403,
+    );
+    await expectValid(await asLead('/api/articles/nope/archive', 'POST'), '/api/articles/{id}/archive', 'post', 404);
+    await expectValid(
+      await server.api('/api/bulk-verdicts/999999/undo', { method: 'POST' }),
+      '/api/bulk-verdicts/{actionId}/undo',
+      'post',
+      404,
+    );
+    await expectValid(await server.api('/api/articles/nope/events'), '/api/articles/{id}/events', 'get', 404);
   });
 });
