@@ -675,7 +675,7 @@ export const openApiDocument = {
     },
     '/api/articles/{id}/events': {
       get: {
-        ...op({ summary: '', params: [idParam], ok: {} }),
+        parameters: [idParam],
         summary:
           "The article's changes as they are committed (Server-Sent Events): `ready` with the current revision, " +
           'then a `change` per commit; comment heartbeats; the stream ends after 30 minutes (the browser reconnects)',
