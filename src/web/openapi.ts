@@ -675,10 +675,10 @@ export const openApiDocument = {
     },
     '/api/articles/{id}/events': {
       get: {
-        parameters: [idParam],
         summary:
           "The article's changes as they are committed (Server-Sent Events): `ready` with the current revision, " +
           'then a `change` per commit; comment heartbeats; the stream ends after 30 minutes (the browser reconnects)',
+        parameters: [idParam],
         responses: {
           '200': {
             description: 'An event stream; each event has JSON data on one line',
