@@ -30,9 +30,13 @@ export interface CopyReport {
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function sqliteTables(source: Store): Promise<TableShape[]> {
-  const names = await source.all<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+  const all = await source.all<{ name: string; sql: string | null }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
   );
+  // SQLite's own search index (an FTS5 table, its shadow tables, and article_search_keys beside them) is derived from
+  // the articles by triggers; PostgreSQL searches through an index of its own, so none of it is copied.
+  const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
+  const names = all.filter(({ name }) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
   const shapes: TableShape[] = [];
   for (const { name } of names) {
     const columns = await source.all<{ name: string; pk: number }>(
