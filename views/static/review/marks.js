@@ -23,7 +23,7 @@ function renderState(edit) {
 let selectedMarks = [];
 
 // One mark of the text is a tab stop (the selected edit's): Tab passes the text in one step, j/k move within it.
-function renderSelection({ focus }) {
+function renderSelection({ focus, scroll = true }) {
   const hadFocus = selectedMarks.includes(document.activeElement);
   for (const mark of selectedMarks) mark.classList.remove('selected');
   const previous = selectedMarks.find((mark) => mark.classList.contains('edit-mt'));
@@ -38,7 +38,7 @@ function renderSelection({ focus }) {
   mark.tabIndex = 0;
   mark.closest('tr')?.classList.add('current');
   if (focus || hadFocus) mark.focus({ preventScroll: true });
-  mark.scrollIntoView({ block: 'nearest' });
+  if (scroll) mark.scrollIntoView({ block: 'nearest' });
 }
 
 function renderFilter() {
@@ -58,5 +58,7 @@ export function startMarks() {
   on('select', renderSelection);
   on('verdict', ({ edit }) => renderState(edit));
   on('filter', renderFilter);
-  renderSelection({ focus: false });
+  // Scrolling to an element moves Chromium's Tab starting point there: at load, only a link to an edit (?edit=)
+  // scrolls to it, so that the first Tab of a plain visit reaches the skip links.
+  renderSelection({ focus: false, scroll: new URLSearchParams(location.search).has('edit') });
 }
