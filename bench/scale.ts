@@ -308,8 +308,13 @@ async function benchSize(count: number, baselinePerArticle?: number): Promise<nu
     spawnSync(process.execPath, ['bin/mt-review.js', '--help'], { cwd: root, encoding: 'utf8' });
     const launch = performance.now() - start;
     start = performance.now();
-    const cli = spawnSync(process.execPath, ['bin/mt-review.js', 'stats', '--db', db], { cwd: root, encoding: 'utf8' });
-    if (cli.status !== 0) throw new Error(`mt-review stats failed: ${cli.stderr}`);
+    // The table has a line per article: over spawnSync's 1 MB default output at 10,000 articles.
+    const cli = spawnSync(process.execPath, ['bin/mt-review.js', 'stats', '--db', db], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (cli.status !== 0) throw new Error(`mt-review stats failed: ${cli.error?.message ?? ''} ${cli.stderr}`);
     row(
       '`mt-review stats` (table of every article)',
       s(performance.now() - start),
