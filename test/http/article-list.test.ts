@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLoadedArticle } from '../../src/import-corpus.ts';
-import { createApiToken, createReviewer } from '../../src/store/index.ts';
-import { reviewerPassword, type Session, startTestServer, type TestServer } from '../support/server.ts';
+import { type Session, startTestServer, type TestServer } from '../support/server.ts';
+import { createTeam, type Team } from '../support/team.ts';
 
 interface Row {
   id: string;
@@ -31,7 +31,7 @@ interface Page {
 
 let server: TestServer;
 let session: Session;
-const tokens: Record<string, string> = {};
+let team: Team;
 const generated = 40;
 const topics = ['harbour', 'election', 'weather'];
 const publishers = ['Alpha News', 'Beta Daily', 'Gamma Post'];
@@ -52,17 +52,7 @@ function generatedArticle(i: number) {
   };
 }
 
-function as(name: string, path: string, body?: unknown) {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${tokens[name]}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const as = (name: string, path: string, body?: unknown) => team.as(name, path, body);
 async function page(name: string, query: string): Promise<Page> {
   const response = await as(name, `/api/articles${query}`);
   expect(response.status, query).toBe(200);
@@ -92,14 +82,15 @@ const editsOf = async (id: string) =>
 beforeAll(async () => {
   server = await startTestServer();
   for (let i = 0; i < generated; i++) await importLoadedArticle(server.db, generatedArticle(i));
-  tokens.tester = server.apiToken;
-  for (const [name, role] of [
-    ['bob', 'reviewer'],
-    ['lea', 'lead'],
-  ] as const) {
-    const reviewer = await createReviewer(server.db, name, reviewerPassword, { role });
-    tokens[name] = await createApiToken(server.db, reviewer.id, 'list');
-  }
+  team = await createTeam(
+    server,
+    [
+      ['bob', 'reviewer'],
+      ['lea', 'lead'],
+    ],
+    'list',
+  );
+  team.tokens.tester = server.apiToken;
   // gen-01: every edit accepted by tester (reviewed); gen-02 the same, then approved; gen-03: one edit decided
   // (in review) and disputed by bob; gen-04..06 assigned to tester, gen-05 to bob too.
   for (const id of ['gen-01', 'gen-02']) {

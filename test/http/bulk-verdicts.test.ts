@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticleFolder } from '../../src/import-corpus.ts';
-import { createApiToken, createReviewer } from '../../src/store/index.ts';
-import { repoRoot, reviewerPassword, startTestServer, type TestServer } from '../support/server.ts';
+import { repoRoot, startTestServer, type TestServer } from '../support/server.ts';
+import { createTeam, type Team } from '../support/team.ts';
 
 interface Group {
   key: string;
@@ -32,20 +32,10 @@ interface BulkAnswer {
 }
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let team: Team;
 const articles = ['recurring-1', 'recurring-2', 'recurring-3'];
 
-function as(name: string, path: string, body?: unknown) {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${tokens[name]}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const as = (name: string, path: string, body?: unknown) => team.as(name, path, body);
 const json = async <T>(response: Response | Promise<Response>) => (await (await response).json()) as T;
 const groups = async () => (await json<{ groups: Group[] }>(as('ann', '/api/recurring'))).groups;
 const groupOf = async (checkId: string) => (await groups()).find((g) => g.checkId === checkId) as Group;
@@ -55,14 +45,15 @@ const occurrences = async (name: string, key: string) =>
 beforeAll(async () => {
   server = await startTestServer();
   for (const id of articles) await importArticleFolder(server.db, join(repoRoot, 'test/fixtures/recurring', id));
-  for (const [name, role] of [
-    ['ann', 'reviewer'],
-    ['bob', 'reviewer'],
-    ['lea', 'lead'],
-  ] as const) {
-    const reviewer = await createReviewer(server.db, name, reviewerPassword, { role });
-    tokens[name] = await createApiToken(server.db, reviewer.id, 'bulk');
-  }
+  team = await createTeam(
+    server,
+    [
+      ['ann', 'reviewer'],
+      ['bob', 'reviewer'],
+      ['lea', 'lead'],
+    ],
+    'bulk',
+  );
 });
 afterAll(() => server.close());
 
@@ -94,7 +85,7 @@ describe('recurring corrections', () => {
   it('shows every occurrence in context, escaped, on the group page', async () => {
     const share = await groupOf('share-button');
     const page = await fetch(`${server.url}/recurring/${share.key}`, {
-      headers: { Authorization: `Bearer ${tokens.ann}` },
+      headers: { Authorization: `Bearer ${team.tokens.ann}` },
     });
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -231,7 +222,7 @@ describe('the next article', () => {
     expect(assign.status).toBeLessThan(300);
     expect(await next('ann', 'recurring-2')).toMatchObject({ articleId: 'recurring-1', reason: 'assigned' });
     const redirect = await fetch(`${server.url}/next-article?after=recurring-2`, {
-      headers: { Authorization: `Bearer ${tokens.ann}` },
+      headers: { Authorization: `Bearer ${team.tokens.ann}` },
       redirect: 'manual',
     });
     expect(redirect.status).toBe(303);

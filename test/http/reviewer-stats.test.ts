@@ -1,7 +1,7 @@
 // HTTP test of the per-reviewer statistics: two reviewers and a lead on a known scenario, every figure checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createReviewer } from '../../src/store/index.ts';
-import { reviewerPassword, startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { createTeam, type Team } from '../support/team.ts';
 
 interface Figures {
   reviewer: string;
@@ -36,17 +36,11 @@ interface StatsPage {
 }
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let team: Team;
 let editIds: string[];
 const article = 'lavrov-in-china';
 
-function as(name: string, path: string, body?: unknown) {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${tokens[name]}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const as = (name: string, path: string, body?: unknown) => team.as(name, path, body);
 async function post(name: string, path: string, body: unknown = {}) {
   const response = await as(name, path, body);
   expect(response.status, `${name} POST ${path}`).toBeLessThan(300);
@@ -58,14 +52,15 @@ const figuresOf = (page: StatsPage, name: string) => page.reviewers.find((r) => 
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [name, role] of [
-    ['ann', 'reviewer'],
-    ['bob', 'reviewer'],
-    ['lea', 'lead'],
-  ] as const) {
-    const reviewer = await createReviewer(server.db, name, reviewerPassword, { role });
-    tokens[name] = await createApiToken(server.db, reviewer.id, 'stats');
-  }
+  team = await createTeam(
+    server,
+    [
+      ['ann', 'reviewer'],
+      ['bob', 'reviewer'],
+      ['lea', 'lead'],
+    ],
+    'stats',
+  );
   const edits = ((await (await as('lea', `/api/articles/${article}`)).json()) as { edits: { id: string }[] }).edits;
   editIds = edits.map((e) => e.id);
   // Edits 0 to 5: Ann and Bob disagree on 0 (the lead takes Bob's reject) and on 1 (the lead takes Ann's text, a

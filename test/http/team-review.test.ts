@@ -2,8 +2,8 @@
 // approves (which locks the article) and reopens; the exports and the statistics follow the outcomes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormats } from '../../src/export/formats.ts';
-import { createApiToken, createReviewer } from '../../src/store/index.ts';
-import { reviewerPassword, startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { createTeam, type Team } from '../support/team.ts';
 
 interface ApiEdit {
   id: string;
@@ -21,20 +21,10 @@ interface ApiArticle {
 }
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
+let team: Team;
 let edits: ApiEdit[];
 
-function as(name: string, path: string, body?: unknown) {
-  return fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: `Bearer ${tokens[name]}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const as = (name: string, path: string, body?: unknown) => team.as(name, path, body);
 const article = async (name: string, query = '') =>
   (await (await as(name, `/api/articles/lavrov-in-china${query}`)).json()) as ApiArticle;
 const verdict = (name: string, editId: string, body: Record<string, unknown>) =>
@@ -43,14 +33,15 @@ const edit = (n: number) => edits[n] as ApiEdit;
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const [name, role] of [
-    ['ann', 'reviewer'],
-    ['bob', 'reviewer'],
-    ['lea', 'lead'],
-  ] as const) {
-    const reviewer = await createReviewer(server.db, name, reviewerPassword, { role });
-    tokens[name] = await createApiToken(server.db, reviewer.id, 'team');
-  }
+  team = await createTeam(
+    server,
+    [
+      ['ann', 'reviewer'],
+      ['bob', 'reviewer'],
+      ['lea', 'lead'],
+    ],
+    'team',
+  );
   edits = (await article('lea')).edits;
 });
 afterAll(() => server.close());
