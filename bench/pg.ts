@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { importCorpus } from '../src/import-corpus.ts';
 import { createApiToken, createReviewer, listEdits, openStore } from '../src/store/index.ts';
 import { openEventStream } from '../test/support/events.ts';
-import { type ChildInstance, signal, startChildInstance, verdictBurst } from '../test/support/instances.ts';
+import { type ChildInstance, killDuringBurst, startChildInstance } from '../test/support/instances.ts';
 import { createDatabase } from '../test/support/postgres.ts';
 import { findPostgresBin, startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { type AutocannonOptions, type AutocannonResult, autocannon, verdictRequests } from './http.ts';
@@ -98,36 +98,17 @@ async function visibility(a: ChildInstance, b: ChildInstance, token: string, edi
 
 /** kill -9 of an instance after 40 acknowledged verdicts of an 8-worker burst; the acknowledged ones not stored. */
 async function killTrial(location: string, token: string, editIds: string[], trial: number) {
-  const instance = await startChildInstance(location, corpus);
-  const killNow = signal();
-  const prefix = `bench-kill-${trial}`;
-  const { acknowledged } = await verdictBurst({
-    url: instance.url,
-    token,
-    editIds,
-    prefix,
-    workers: 8,
-    stop: killNow.promise,
-    onAcknowledged: (count) => {
-      if (count === 40) {
-        killNow.fire();
-        void instance.kill();
-      }
-    },
-  });
-  await instance.kill();
   const store = await openStore(location);
   try {
-    const stored = await store.all<{ id: string }>(
-      'SELECT client_request_id AS id FROM verdicts WHERE client_request_id LIKE :pattern',
-      { pattern: `${prefix}-%` },
-    );
-    const ids = new Set(stored.map((row) => row.id));
-    return {
-      acknowledged: acknowledged.length,
-      stored: ids.size,
-      lost: acknowledged.filter((id) => !ids.has(id)).length,
-    };
+    const { acknowledged, lost } = await killDuringBurst({
+      location,
+      corpus,
+      store,
+      token,
+      editIds,
+      prefix: `bench-kill-${trial}`,
+    });
+    return { acknowledged: acknowledged.length, stored: acknowledged.length - lost.length, lost: lost.length };
   } finally {
     await store.close();
   }

@@ -2,26 +2,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLoadedArticle } from '../../src/import-corpus.ts';
+import type { ArticleListRow } from '../../src/store/article-list.ts';
 import { type Session, startTestServer, type TestServer } from '../support/server.ts';
 import { createTeam, type Team } from '../support/team.ts';
 
-interface Row {
-  id: string;
-  title: string | null;
-  publisher: string | null;
-  published: string | null;
-  importedAt: string;
-  archivedAt: string | null;
-  status: string;
-  edits: number;
-  reviewed: number;
-  undecided: number;
-  disputed: number;
-  own: number;
-  assignedToMe: boolean;
-  assignees: string[];
-  reviewers: string[];
-}
+// The JSON rows are the store's rows as they are.
+type Row = ArticleListRow;
 interface Page {
   articles: Row[];
   next: string | null;

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Sql } from '../../src/store/index.ts';
 
 const bin = fileURLToPath(new URL('../../bin/mt-review.js', import.meta.url));
 
@@ -135,4 +136,47 @@ export function signal(): { promise: Promise<void>; fire: () => void } {
     fire = resolve;
   });
   return { promise, fire };
+}
+
+/** What a kill trial left: the verdicts acknowledged before the kill, and those of them `store` does not hold. */
+export interface KillTrial {
+  acknowledged: string[];
+  lost: string[];
+}
+
+/**
+ * Starts an instance on `location`, runs an 8-worker verdict burst against it and kills it (-9) once 40 verdicts were
+ * acknowledged; then reads from `store` (the same database) which acknowledged verdicts were not stored.
+ */
+export async function killDuringBurst(options: {
+  location: string;
+  corpus: string;
+  store: Sql;
+  token: string;
+  editIds: string[];
+  prefix: string;
+}): Promise<KillTrial> {
+  const instance = await startChildInstance(options.location, options.corpus);
+  const killNow = signal();
+  const { acknowledged } = await verdictBurst({
+    url: instance.url,
+    token: options.token,
+    editIds: options.editIds,
+    prefix: options.prefix,
+    workers: 8,
+    stop: killNow.promise,
+    onAcknowledged: (count) => {
+      if (count === 40) {
+        killNow.fire();
+        void instance.kill();
+      }
+    },
+  });
+  await instance.kill();
+  const stored = await options.store.all<{ id: string }>(
+    'SELECT client_request_id AS id FROM verdicts WHERE client_request_id LIKE :pattern',
+    { pattern: `${options.prefix}-%` },
+  );
+  const ids = new Set(stored.map((row) => row.id));
+  return { acknowledged, lost: acknowledged.filter((id) => !ids.has(id)) };
 }

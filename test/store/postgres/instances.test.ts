@@ -8,7 +8,7 @@ import { importCorpus } from '../../../src/import-corpus.ts';
 import { sessionSecret } from '../../../src/server.ts';
 import { createApiToken, createReviewer, listEdits, openStore, type Store } from '../../../src/store/index.ts';
 import { type EventStream, openEventStream } from '../../support/events.ts';
-import { signal, startChildInstance, verdictBurst } from '../../support/instances.ts';
+import { killDuringBurst } from '../../support/instances.ts';
 import { createDatabase, type TestDatabase } from '../../support/postgres.ts';
 import { repoRoot } from '../../support/server.ts';
 import { pgUrl } from './helpers.ts';
@@ -148,32 +148,16 @@ describe.runIf(pgUrl)('two app instances on one PostgreSQL', () => {
 
   it('loses no acknowledged verdict when an instance is killed (-9) during a burst (2 trials)', async () => {
     for (let trial = 0; trial < 2; trial++) {
-      const instance = await startChildInstance(database.url, join(repoRoot, 'corpus'));
-      const killNow = signal();
-      const prefix = `kill-${trial}`;
-      const burst = verdictBurst({
-        url: instance.url,
+      const { acknowledged, lost } = await killDuringBurst({
+        location: database.url,
+        corpus: join(repoRoot, 'corpus'),
+        store: stores[0] as Store,
         token,
         editIds,
-        prefix,
-        workers: 8,
-        stop: killNow.promise,
-        onAcknowledged: (count) => {
-          if (count === 40) {
-            killNow.fire();
-            void instance.kill();
-          }
-        },
+        prefix: `kill-${trial}`,
       });
-      const { acknowledged } = await burst;
-      await instance.kill();
       expect(acknowledged.length).toBeGreaterThanOrEqual(40);
-      const stored = await (stores[0] as Store).all<{ id: string }>(
-        'SELECT client_request_id AS id FROM verdicts WHERE client_request_id LIKE :pattern',
-        { pattern: `${prefix}-%` },
-      );
-      const storedIds = new Set(stored.map((row) => row.id));
-      expect(acknowledged.filter((id) => !storedIds.has(id))).toEqual([]);
+      expect(lost).toEqual([]);
       // The instance that stayed up goes on answering.
       expect((await postVerdict(urlA, editIds[4] as string, { decision: 'accept' })).status).toBe(201);
     }
