@@ -1,7 +1,7 @@
 // `npm run bench pg`: PostgreSQL against SQLite in the same run (verdict POSTs, review page), two instances against
 // one, cross-instance visibility, and kill -9 of an instance during a verdict burst. Every server is `mt-review serve`
 // in a child process; PostgreSQL is DATABASE_URL's server, else a throwaway cluster started as the tests start one.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,10 @@ import { findPostgresBin, startPostgresCluster } from '../test/support/postgres-
 import { type AutocannonOptions, type AutocannonResult, autocannon, verdictRequests } from './http.ts';
 import { fixed, printTable } from './measure.ts';
 
-const corpus = fileURLToPath(new URL('../corpus', import.meta.url));
+const seedCorpus = fileURLToPath(new URL('../corpus', import.meta.url));
 const article = 'lavrov-in-china';
+// A newsroom's reviewers work on many articles at once: the verdicts go round the seed's edits in this many copies.
+const articles = 10;
 const connections = 20;
 const durationS = 5;
 const killTrials = 10;
@@ -31,16 +33,32 @@ async function postgresServer(): Promise<{ url: string; what: string; stop(): Pr
   return { url: cluster.url, what: `a throwaway ${cluster.description} cluster`, stop: cluster.stop };
 }
 
-/** The corpus imported, a reviewer and a token: what every instance on `location` serves. */
-async function prepare(location: string): Promise<{ token: string; editIds: string[] }> {
+/** `articles` copies of the seed in `folder`: the first under the seed's id, the others numbered after it. */
+function spreadCorpus(folder: string): { corpus: string; ids: string[] } {
+  const corpus = join(folder, 'corpus');
+  const ids = Array.from({ length: articles }, (_, i) => (i === 0 ? article : `${article}-${i + 1}`));
+  for (const id of ids) cpSync(join(seedCorpus, article), join(corpus, id), { recursive: true });
+  return { corpus, ids };
+}
+
+/**
+ * The corpus imported, a reviewer and a token: what every instance on `location` serves. The edit ids alternate
+ * between the articles, so that verdicts arriving together are spread over them.
+ */
+async function prepare(
+  location: string,
+  corpus: string,
+  ids: string[],
+): Promise<{ token: string; editIds: string[]; seedEditIds: string[] }> {
   const store = await openStore(location);
   try {
     await importCorpus(store, corpus);
     const reviewer = await createReviewer(store, 'bench', 'correct horse battery staple');
-    return {
-      token: await createApiToken(store, reviewer.id, 'bench'),
-      editIds: (await listEdits(store, article)).map((edit) => edit.id),
-    };
+    const perArticle = await Promise.all(ids.map(async (id) => (await listEdits(store, id)).map((edit) => edit.id)));
+    const longest = Math.max(...perArticle.map((edits) => edits.length));
+    const editIds = Array.from({ length: longest }, (_, at) => perArticle.flatMap((edits) => edits[at] ?? []));
+    const token = await createApiToken(store, reviewer.id, 'bench');
+    return { token, editIds: editIds.flat(), seedEditIds: perArticle[0] ?? [] };
   } finally {
     await store.close();
   }
@@ -97,7 +115,7 @@ async function visibility(a: ChildInstance, b: ChildInstance, token: string, edi
 }
 
 /** kill -9 of an instance after 40 acknowledged verdicts of an 8-worker burst; the acknowledged ones not stored. */
-async function killTrial(location: string, token: string, editIds: string[], trial: number) {
+async function killTrial(location: string, corpus: string, token: string, editIds: string[], trial: number) {
   const store = await openStore(location);
   try {
     const { acknowledged, lost } = await killDuringBurst({
@@ -123,6 +141,7 @@ export async function benchPg(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'mt-review-bench-pg-'));
   const sqliteFile = join(folder, 'bench.db');
   const database = await createDatabase(server.url, 'bench');
+  const { corpus, ids } = spreadCorpus(folder);
   const running: ChildInstance[] = [];
   const start = async (location: string) => {
     const instance = await startChildInstance(location, corpus);
@@ -131,8 +150,8 @@ export async function benchPg(): Promise<void> {
   };
   try {
     console.log(`\nPostgreSQL: ${server.what}; SQLite: ${sqliteFile}`);
-    const lite = await prepare(sqliteFile);
-    const pg = await prepare(database.url);
+    const lite = await prepare(sqliteFile, corpus, ids);
+    const pg = await prepare(database.url, corpus, ids);
 
     const sqliteInstance = await start(sqliteFile);
     const onSqlite = await rates(sqliteInstance, lite.token, lite.editIds);
@@ -149,20 +168,20 @@ export async function benchPg(): Promise<void> {
       run(b.url, '/', requests(), durationS, half),
     ]);
     const pairRate = pair.reduce((sum, r) => sum + r.requests.average, 0);
-    const latency = await visibility(a, b, pg.token, pg.editIds);
+    const latency = await visibility(a, b, pg.token, pg.seedEditIds);
     await a.stop();
     await b.stop();
 
     const trials = [];
     for (let trial = 0; trial < killTrials; trial++)
-      trials.push(await killTrial(database.url, pg.token, pg.editIds, trial));
+      trials.push(await killTrial(database.url, corpus, pg.token, pg.editIds, trial));
 
     const rate = (r: AutocannonResult) => fixed(r.requests.average, 0);
     const verdictRatio = onPostgres.verdicts.requests.average / onSqlite.verdicts.requests.average;
     const pageRatio = onPostgres.page.requests.average / onSqlite.page.requests.average;
     const pairRatio = pairRate / onPostgres.verdicts.requests.average;
     printTable(
-      `PostgreSQL vs SQLite (${connections} connections, ${durationS} s each, each server a child process)`,
+      `PostgreSQL vs SQLite (${connections} connections, ${durationS} s each, verdicts over ${articles} articles, each server a child process)`,
       ['measure', 'SQLite', 'PostgreSQL', 'failed', 'ratio', 'target'],
       [
         [

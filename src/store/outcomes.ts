@@ -2,6 +2,7 @@
 import type { VerdictRecord } from '../review/article-review.ts';
 import { type OutcomeState, outcomeOf, outcomeStates } from '../review/outcome.ts';
 import type { Sql, Store } from './sql.ts';
+import { inList, valuesTable } from './sql-lists.ts';
 import type { StoredVerdict } from './verdict-columns.ts';
 import { queueStatusWebhook } from './webhook-outbox.ts';
 
@@ -22,38 +23,71 @@ export function toVerdictRecord(v: StoredVerdict): VerdictRecord {
   };
 }
 
-// What an edit's outcome state is made of, in one statement: each current verdict's decision and text, whether an
-// adjudication stands, and the state kept before (a row of kind 'kept'). Slim on purpose: it runs with every verdict.
-const outcomeInputs = `SELECT 'verdict' AS kind, cv.decision, v.amended_text AS "amendedText", v.id, v.created_at AS "createdAt"
-  FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id WHERE cv.edit_id = :editId
-  UNION ALL SELECT 'adjudication', NULL, NULL, NULL, NULL FROM current_adjudications WHERE edit_id = :editId
-  UNION ALL SELECT 'kept', state, NULL, NULL, NULL FROM edit_outcomes WHERE edit_id = :editId`;
+// What the edits' outcome states are made of, in one statement: each current verdict's decision and text, whether an
+// adjudication stands, and the state kept before (a row of kind 'kept'). Slim on purpose: it runs with every batch of
+// verdicts.
+const outcomeInputs = (edits: string) => `SELECT cv.edit_id AS "editId", 'verdict' AS kind, cv.decision,
+    v.amended_text AS "amendedText", v.id, v.created_at AS "createdAt"
+  FROM current_verdicts cv JOIN verdicts v ON v.id = cv.verdict_id WHERE cv.edit_id IN ${edits}
+  UNION ALL SELECT edit_id, 'adjudication', NULL, NULL, NULL, NULL FROM current_adjudications WHERE edit_id IN ${edits}
+  UNION ALL SELECT edit_id, 'kept', state, NULL, NULL, NULL FROM edit_outcomes WHERE edit_id IN ${edits}`;
 
-type OutcomeInput = Pick<VerdictRecord, 'decision' | 'amendedText' | 'id' | 'createdAt'> & {
+type OutcomeInput = Pick<VerdictRecord, 'editId' | 'decision' | 'amendedText' | 'id' | 'createdAt'> & {
   kind: 'verdict' | 'adjudication' | 'kept';
 };
 
+/** An edit whose outcome may have moved, and its article. */
+export interface EditRef {
+  editId: string;
+  articleId: string;
+}
+
 /**
- * Recomputes one edit's outcome state from its current verdicts and adjudication (review/outcome.ts decides) and
- * keeps it, so that lists and filters read states instead of every reviewer's verdicts; true when the state changed
- * (only then can the article's counts have changed). Run in the transaction that changed them.
+ * Recomputes these edits' outcome states from their current verdicts and adjudications (review/outcome.ts decides)
+ * and keeps them, so that lists and filters read states instead of every reviewer's verdicts. Returns the articles
+ * whose edits changed state (only their counts can have changed). A read and at most one write however many edits:
+ * on PostgreSQL each statement is a round trip. Run in the transaction that changed them.
  */
+export async function refreshEditOutcomes(tx: Sql, edits: readonly EditRef[]): Promise<Set<string>> {
+  const articleOf = new Map(edits.map((edit) => [edit.editId, edit.articleId]));
+  const changed = new Set<string>();
+  if (articleOf.size === 0) return changed;
+  const list = inList('o', [...articleOf.keys()]);
+  const rows = await tx.all<OutcomeInput>(outcomeInputs(list.sql), list.params);
+  const byEdit = new Map<string, OutcomeInput[]>();
+  for (const row of rows) {
+    const inputs = byEdit.get(row.editId);
+    if (inputs) inputs.push(row);
+    else byEdit.set(row.editId, [row]);
+  }
+  const moved: [string, string, OutcomeState][] = [];
+  for (const [editId, articleId] of articleOf) {
+    const inputs = byEdit.get(editId) ?? [];
+    const kept = (inputs.find((row) => row.kind === 'kept')?.decision as OutcomeState | undefined) ?? 'undecided';
+    const current = inputs
+      .filter((row) => row.kind === 'verdict')
+      .map((row): VerdictRecord => ({ ...row, reviewer: '', kind: 'verdict', ...noLabels }));
+    // An adjudication stands whatever the verdicts say: its own fields do not matter to the state.
+    const adjudicated = inputs.some((row) => row.kind === 'adjudication');
+    const { state } = adjudicated ? { state: 'adjudicated' as const } : outcomeOf(current);
+    if (state === kept) continue;
+    moved.push([editId, articleId, state]);
+    changed.add(articleId);
+  }
+  if (moved.length > 0) {
+    const values = valuesTable('m', ['text', 'text', 'text'], moved);
+    await tx.run(
+      `INSERT INTO edit_outcomes (edit_id, article_id, state)
+       SELECT column1, column2, column3 FROM (${values.sql}) AS m WHERE column1 IS NOT NULL ON CONFLICT (edit_id) DO UPDATE SET state = excluded.state`,
+      values.params,
+    );
+  }
+  return changed;
+}
+
+/** refreshEditOutcomes for one edit: true when its state changed. */
 export async function refreshEditOutcome(tx: Sql, editId: string, articleId: string): Promise<boolean> {
-  const rows = await tx.all<OutcomeInput>(outcomeInputs, { editId });
-  const kept = (rows.find((row) => row.kind === 'kept')?.decision as OutcomeState | undefined) ?? 'undecided';
-  const current = rows
-    .filter((row) => row.kind === 'verdict')
-    .map((row): VerdictRecord => ({ ...row, editId, reviewer: '', kind: 'verdict', ...noLabels }));
-  const adjudicated = rows.some((row) => row.kind === 'adjudication');
-  // An adjudication stands whatever the verdicts say: its own fields do not matter to the state.
-  const { state } = adjudicated ? { state: 'adjudicated' as const } : outcomeOf(current);
-  if (state === kept) return false;
-  await tx.run(
-    `INSERT INTO edit_outcomes (edit_id, article_id, state) VALUES (:editId, :articleId, :state)
-     ON CONFLICT (edit_id) DO UPDATE SET state = excluded.state`,
-    { editId, articleId, state },
-  );
-  return true;
+  return (await refreshEditOutcomes(tx, [{ editId, articleId }])).size > 0;
 }
 
 const noLabels = { category: null, severity: null, note: null, retractedAt: null };

@@ -2,8 +2,9 @@
 import type { VerdictKind } from '../review/article-review.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { refreshArticleCounts, refreshEditOutcome } from './outcomes.ts';
+import { refreshArticleCounts, refreshEditOutcomes } from './outcomes.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
+import { inList, valuesTable } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import { type StoredVerdict, type VerdictDecision, verdictColumns, withReviewers } from './verdict-columns.ts';
 
@@ -36,50 +37,100 @@ const returned = `id, edit_id AS "editId", article_id AS "articleId", reviewer_i
   category, severity, note, amended_text AS "amendedText", client_request_id AS "clientRequestId",
   created_at AS "createdAt"`;
 
-/**
- * Appends a verdict (or an adjudication) and makes it current: the reviewer's on the edit, or the edit's final word.
- * A repeated (reviewerId, clientRequestId) returns the first verdict with `duplicate: true`: the unique constraint
- * decides (ON CONFLICT DO NOTHING), so two requests racing on two servers record it once. An approved article takes
- * none (ConflictError). The edit's outcome is brought up to date; the article's counts are the caller's (once per
- * article of a batch). A few statements, since on PostgreSQL each is a round trip.
- */
-async function recordIn(
-  tx: Transaction,
-  input: VerdictInput,
-  reviewerName: string,
-): Promise<Recorded & { outcomeChanged: boolean }> {
-  const kind = input.kind ?? 'verdict';
-  const row = await tx.get<Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>>(
-    `INSERT INTO verdicts (edit_id, article_id, reviewer_id, kind, decision, category, severity, note, amended_text,
-       client_request_id, created_at)
-     SELECT e.id, e.article_id, :reviewerId, :kind, :decision, :category, :severity, :note, :amendedText,
-       :clientRequestId, :createdAt
-     FROM edits e JOIN article_review ar ON ar.article_id = e.article_id
-     WHERE e.id = :editId AND ar.approved_at IS NULL
-     ON CONFLICT (reviewer_id, client_request_id) DO NOTHING
-     RETURNING ${returned}`,
-    {
-      editId: input.editId,
-      reviewerId: input.reviewerId,
-      kind,
-      decision: input.decision,
-      category: input.category ?? null,
-      severity: input.severity ?? null,
-      note: input.note ?? null,
-      amendedText: input.decision === 'amend' ? (input.amendedText ?? null) : null,
-      clientRequestId: input.clientRequestId ?? null,
-      createdAt: nowIso(),
-    },
-  );
-  if (!row) return { ...(await refused(tx, input)), outcomeChanged: false };
-  await makeCurrent(tx, row);
-  const outcomeChanged = await refreshEditOutcome(tx, row.editId, row.articleId);
-  return { verdict: { ...row, reviewerName, retractedAt: null }, duplicate: false, outcomeChanged };
+// A verdict as stored from its input: defaults applied, the amended text kept for 'amend' only.
+type Row = Omit<StoredVerdict, 'id' | 'articleId' | 'reviewerName' | 'retractedAt'>;
+
+function rowOf(input: VerdictInput, createdAt: string): Row {
+  return {
+    editId: input.editId,
+    reviewerId: input.reviewerId,
+    kind: input.kind ?? 'verdict',
+    decision: input.decision,
+    category: input.category ?? null,
+    severity: input.severity ?? null,
+    note: input.note ?? null,
+    amendedText: input.decision === 'amend' ? (input.amendedText ?? null) : null,
+    clientRequestId: input.clientRequestId ?? null,
+    createdAt,
+  };
 }
 
-// Nothing was inserted: the request id was used before (a retry), the article is approved, or there is no edit.
-async function refused(tx: Sql, input: VerdictInput): Promise<Recorded> {
-  const first = await findRetried(tx, input);
+// What tells an inserted row's input from another's: every value it was given.
+const identity = (row: Row) =>
+  JSON.stringify([
+    row.editId,
+    row.reviewerId,
+    row.kind,
+    row.decision,
+    row.category,
+    row.severity,
+    row.note,
+    row.amendedText,
+    row.clientRequestId,
+  ]);
+
+type Inserted = Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>;
+
+/**
+ * Appends these verdicts (or adjudications) in one statement, in their order, and returns each one's stored row, or
+ * undefined where nothing was inserted: its request id was used before (a retry, also one earlier in `rows`), its
+ * article is approved, or there is no such edit. The unique constraint decides about request ids (ON CONFLICT DO
+ * NOTHING), so two requests racing on two servers record once. One statement for many: on PostgreSQL each statement
+ * is a round trip, and the revision triggers run once.
+ */
+async function insertAll(tx: Sql, rows: readonly Row[]): Promise<(Inserted | undefined)[]> {
+  const values = valuesTable(
+    'v',
+    ['integer', 'text', 'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'],
+    rows.map((row, i) => [
+      i,
+      row.editId,
+      row.reviewerId,
+      row.kind,
+      row.decision,
+      row.category,
+      row.severity,
+      row.note,
+      row.amendedText,
+      row.clientRequestId,
+      row.createdAt,
+    ]),
+  );
+  const inserted = await tx.all<Inserted>(
+    `INSERT INTO verdicts (edit_id, article_id, reviewer_id, kind, decision, category, severity, note, amended_text,
+       client_request_id, created_at)
+     SELECT e.id, e.article_id, input.column3, input.column4, input.column5, input.column6, input.column7,
+       input.column8, input.column9, input.column10, input.column11
+     FROM (${values.sql}) AS input JOIN edits e ON e.id = input.column2
+       JOIN article_review ar ON ar.article_id = e.article_id
+     WHERE ar.approved_at IS NULL
+     ORDER BY input.column1
+     ON CONFLICT (reviewer_id, client_request_id) DO NOTHING
+     RETURNING ${returned}`,
+    values.params,
+  );
+  // Rows come back in no promised order; ids follow the inputs' order (ORDER BY above), and inputs alike in every
+  // value are interchangeable, so each input takes the first unclaimed row with its values.
+  const byIdentity = new Map<string, Inserted[]>();
+  for (const row of inserted.sort((a, b) => a.id - b.id)) {
+    const key = identity(row);
+    const alike = byIdentity.get(key);
+    if (alike) alike.push(row);
+    else byIdentity.set(key, [row]);
+  }
+  return rows.map((row) => byIdentity.get(identity(row))?.shift());
+}
+
+// A few dozen verdicts a statement: well inside both engines' limits on parameters (11 a verdict).
+const rowsPerStatement = 200;
+
+/**
+ * Nothing was inserted: the request id was used before (a retry), the article is approved, or there is no edit.
+ * `later` holds the ids of verdicts inserted for inputs after this one in its batch: recorded one at a time, they
+ * would not exist yet, so a request id first used there does not make this one a retry.
+ */
+async function refused(tx: Sql, input: VerdictInput, later: ReadonlySet<number>): Promise<Recorded> {
+  const first = await findRetried(tx, input, later);
   if (first) return { verdict: first, duplicate: true };
   const edit = await tx.get<{ articleId: string }>('SELECT article_id AS "articleId" FROM edits WHERE id = :id', {
     id: input.editId,
@@ -88,49 +139,69 @@ async function refused(tx: Sql, input: VerdictInput): Promise<Recorded> {
   throw new ConflictError(`article ${edit.articleId} is approved: a lead must reopen it before it takes verdicts`);
 }
 
-// The reviewer's latest verdict on the edit, or the edit's latest adjudication: what outcomes are made of, kept so
-// that they need no scan of the history.
-async function makeCurrent(tx: Sql, verdict: Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>): Promise<void> {
-  if (verdict.kind === 'adjudication') {
-    await tx.run(
-      `INSERT INTO current_adjudications (edit_id, verdict_id, article_id) VALUES (:editId, :id, :articleId)
-       ON CONFLICT (edit_id) DO UPDATE SET verdict_id = excluded.verdict_id`,
-      { editId: verdict.editId, id: verdict.id, articleId: verdict.articleId },
-    );
-    return;
+// Each reviewer's latest verdict on an edit, and each edit's latest adjudication: what outcomes are made of, kept so
+// that they need no scan of the history. `verdicts` in the order recorded: the last one per key wins.
+async function makeCurrent(tx: Sql, verdicts: readonly Inserted[]): Promise<void> {
+  const latestVerdicts = new Map<string, Inserted>();
+  const latestAdjudications = new Map<string, Inserted>();
+  for (const v of verdicts) {
+    if (v.kind === 'adjudication') latestAdjudications.set(v.editId, v);
+    else latestVerdicts.set(`${v.editId}\u0000${v.reviewerId}`, v);
   }
-  await setCurrentVerdict(tx, verdict);
+  if (latestAdjudications.size > 0) {
+    const values = valuesTable(
+      'a',
+      ['text', 'integer', 'text'],
+      [...latestAdjudications.values()].map((v) => [v.editId, v.id, v.articleId]),
+    );
+    await tx.run(
+      `INSERT INTO current_adjudications (edit_id, verdict_id, article_id)
+       SELECT column1, column2, column3 FROM (${values.sql}) AS a WHERE column1 IS NOT NULL
+       ON CONFLICT (edit_id) DO UPDATE SET verdict_id = excluded.verdict_id`,
+      values.params,
+    );
+  }
+  if (latestVerdicts.size > 0) await setCurrentVerdicts(tx, [...latestVerdicts.values()]);
 }
 
-/** Makes `verdict` its reviewer's current one on its edit. */
-export async function setCurrentVerdict(
-  tx: Sql,
-  verdict: Pick<StoredVerdict, 'id' | 'editId' | 'articleId' | 'reviewerId' | 'decision' | 'category' | 'severity'>,
-): Promise<void> {
+type CurrentVerdict = Pick<
+  StoredVerdict,
+  'id' | 'editId' | 'articleId' | 'reviewerId' | 'decision' | 'category' | 'severity'
+>;
+
+/** Makes each verdict its reviewer's current one on its edit (at most one per edit and reviewer). */
+async function setCurrentVerdicts(tx: Sql, verdicts: readonly CurrentVerdict[]): Promise<void> {
+  const values = valuesTable(
+    'c',
+    ['text', 'integer', 'integer', 'text', 'text', 'text', 'text'],
+    verdicts.map((v) => [v.editId, v.reviewerId, v.id, v.articleId, v.decision, v.category, v.severity]),
+  );
   await tx.run(
     `INSERT INTO current_verdicts (edit_id, reviewer_id, verdict_id, article_id, decision, category, severity)
-     VALUES (:editId, :reviewerId, :id, :articleId, :decision, :category, :severity)
+     SELECT column1, column2, column3, column4, column5, column6, column7 FROM (${values.sql}) AS c WHERE column1 IS NOT NULL
      ON CONFLICT (edit_id, reviewer_id) DO UPDATE SET verdict_id = excluded.verdict_id,
        decision = excluded.decision, category = excluded.category, severity = excluded.severity`,
-    {
-      editId: verdict.editId,
-      reviewerId: verdict.reviewerId,
-      id: verdict.id,
-      articleId: verdict.articleId,
-      decision: verdict.decision,
-      category: verdict.category,
-      severity: verdict.severity,
-    },
+    values.params,
   );
 }
 
-async function findRetried(db: Sql, input: VerdictInput): Promise<StoredVerdict | undefined> {
+/** Makes `verdict` its reviewer's current one on its edit. */
+export function setCurrentVerdict(tx: Sql, verdict: CurrentVerdict): Promise<void> {
+  return setCurrentVerdicts(tx, [verdict]);
+}
+
+async function findRetried(
+  db: Sql,
+  input: VerdictInput,
+  later: ReadonlySet<number>,
+): Promise<StoredVerdict | undefined> {
   if (input.clientRequestId == null) return undefined;
   const first = await db.get<StoredVerdict>(
     `SELECT ${verdictColumns} ${withReviewers}
      WHERE v.reviewer_id = :reviewerId AND v.client_request_id = :clientRequestId`,
     { reviewerId: input.reviewerId, clientRequestId: input.clientRequestId },
   );
+  if (first && later.has(first.id)) return undefined;
   // A retry repeats its request; the same id on another edit is a client bug that would silently lose a verdict.
   if (first && first.editId !== input.editId) {
     throw new ConflictError(`client request id ${input.clientRequestId} was already used for edit ${first.editId}`);
@@ -140,12 +211,12 @@ async function findRetried(db: Sql, input: VerdictInput): Promise<StoredVerdict 
 
 /** The names of these reviewers by id; an id no reviewer has is left out. */
 async function reviewerNames(db: Sql, ids: readonly number[]): Promise<Map<number, string>> {
-  const names = new Map<number, string>();
-  for (const id of new Set(ids)) {
-    const row = await db.get<{ name: string }>('SELECT name FROM reviewers WHERE id = :id', { id });
-    if (row) names.set(id, row.name);
-  }
-  return names;
+  const list = inList('r', [...new Set(ids)]);
+  const rows = await db.all<{ id: number; name: string }>(
+    `SELECT id, name FROM reviewers WHERE id IN ${list.sql}`,
+    list.params,
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Appends one verdict in a transaction of its own (see recordVerdictBatch for many). */
@@ -174,22 +245,62 @@ export async function recordAllIn(tx: Transaction, inputs: readonly VerdictInput
     tx,
     inputs.map((input) => input.reviewerId),
   );
-  const outcomes: BatchOutcome[] = [];
-  const articles = new Set<string>();
-  for (const input of inputs) {
-    const name = names.get(input.reviewerId);
-    if (name === undefined) {
-      outcomes.push({ error: new NotFoundError(`no reviewer with id ${input.reviewerId}`) });
-      continue;
-    }
-    try {
-      const { outcomeChanged, ...recorded } = await tx.savepoint(() => recordIn(tx, input, name));
-      if (outcomeChanged) articles.add(recorded.verdict.articleId);
-      outcomes.push({ recorded });
-    } catch (error) {
-      outcomes.push({ error });
+  const outcomes: BatchOutcome[] = inputs.map((input) => ({
+    error: new NotFoundError(`no reviewer with id ${input.reviewerId}`),
+  }));
+  const known = inputs.flatMap((input, at) => (names.has(input.reviewerId) ? [at] : []));
+  const createdAt = nowIso();
+  const recorded: Inserted[] = [];
+  for (let from = 0; from < known.length; from += rowsPerStatement) {
+    const chunk = known.slice(from, from + rowsPerStatement);
+    const rows = chunk.map((at) => rowOf(inputs[at] as VerdictInput, createdAt));
+    const inserted = await insertChunk(tx, rows);
+    const later = new Set(inserted.flatMap((row) => (row && !(row instanceof Error) ? [row.id] : [])));
+    for (const [i, at] of chunk.entries()) {
+      const input = inputs[at] as VerdictInput;
+      const row = inserted[i];
+      if (row && !(row instanceof Error)) later.delete(row.id);
+      const reviewerName = names.get(input.reviewerId) as string;
+      if (row instanceof Error) outcomes[at] = { error: row };
+      else if (row) {
+        recorded.push(row);
+        outcomes[at] = { recorded: { verdict: { ...row, reviewerName, retractedAt: null }, duplicate: false } };
+      } else {
+        // Nothing inserted: a retry (answered with the first verdict), an approved article or no such edit.
+        try {
+          outcomes[at] = { recorded: await refused(tx, input, later) };
+        } catch (error) {
+          outcomes[at] = { error };
+        }
+      }
     }
   }
-  for (const articleId of articles) await refreshArticleCounts(tx, articleId);
+  if (recorded.length > 0) {
+    await makeCurrent(tx, recorded);
+    const changed = await refreshEditOutcomes(tx, recorded);
+    // A verdict that leaves its edit's state as it was changes no count.
+    for (const articleId of changed) await refreshArticleCounts(tx, articleId);
+  }
   return outcomes;
+}
+
+/**
+ * insertAll in a savepoint; when the statement fails (a constraint the validation above the store did not foresee),
+ * each row is tried alone in a savepoint of its own, so the one at fault is refused with its error and the others
+ * stand.
+ */
+async function insertChunk(tx: Transaction, rows: readonly Row[]): Promise<(Inserted | undefined | Error)[]> {
+  try {
+    return await tx.savepoint(() => insertAll(tx, rows));
+  } catch {
+    const alone: (Inserted | undefined | Error)[] = [];
+    for (const row of rows) {
+      try {
+        alone.push((await tx.savepoint(() => insertAll(tx, [row])))[0]);
+      } catch (error) {
+        alone.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return alone;
+  }
 }

@@ -88,9 +88,8 @@ describe.runIf(pgUrl)('listen and notify (PostgreSQL)', () => {
   });
 
   it('fails in one line naming the URL when its connection cannot be made', async () => {
-    const url = new URL(test.url);
-    url.port = '1';
-    const unreachable = { ...instanceA, clientConfig: { ...instanceA.clientConfig, connectionString: url.toString() } };
+    const url = 'postgres://postgres@127.0.0.1:1/postgres';
+    const unreachable = { ...instanceA, clientConfig: { ...instanceA.clientConfig, connectionString: url } };
     const error = await listen(unreachable, 'live', () => undefined).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'unreadable' });
     expect((error as Error).message).toBe(
