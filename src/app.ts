@@ -33,6 +33,7 @@ import { teamReviewRoutes } from './web/routes/team-review.ts';
 import { verdictRoutes } from './web/routes/verdicts.ts';
 import { webhookRoutes } from './web/routes/webhooks.ts';
 import { SignInThrottle, type ThrottleLimits } from './web/sign-in-throttle.ts';
+import { TokenCache } from './web/token-cache.ts';
 
 const viewsDir = fileURLToPath(new URL('../views', import.meta.url));
 
@@ -75,7 +76,9 @@ export function createApp({ db, secret, signInLimits, reviewPageCache, liveStrea
   app.use(jsonBodies);
   app.use(formBodies);
   app.use(checkRequestBody);
-  app.use(authenticate(db, secret));
+  // One per app: reviewerRoutes empties it when a reviewer's role or status changes.
+  const tokens = new TokenCache();
+  app.use(authenticate(db, secret, tokens));
   app.use((_req, res, next) => {
     res.locals.reviewer ??= undefined;
     res.locals.csrfToken ??= '';
@@ -89,7 +92,7 @@ export function createApp({ db, secret, signInLimits, reviewPageCache, liveStrea
   app.use(openApiRoutes());
   app.use(requireReviewer);
   app.use(accountRoutes(db, throttle));
-  app.use(reviewerRoutes(db));
+  app.use(reviewerRoutes(db, tokens));
   app.use(articleListRoutes(db));
   app.use(articlesInRoutes(db));
   app.use(newArticleRoutes(db));

@@ -47,12 +47,18 @@ export async function createApiToken(
   return token;
 }
 
-/** The reviewer owning an API token, or undefined (unknown, revoked, expired, or the reviewer disabled); notes its use. */
-export async function findReviewerByApiToken(db: Sql, token: string): Promise<Reviewer | undefined> {
+/** A valid token's owner, and when the token stops working (null for never). */
+export interface TokenOwner {
+  reviewer: Reviewer;
+  expiresAt: string | null;
+}
+
+/** The reviewer owning an API token and its expiry, or undefined (unknown, revoked, expired, or the reviewer disabled); notes its use. */
+export async function findApiTokenOwner(db: Sql, token: string): Promise<TokenOwner | undefined> {
   if (!token.startsWith(apiTokenPrefix)) return undefined;
   const now = new Date();
-  const row = await db.get<{ tokenId: number; lastUsedAt: string | null }>(
-    `SELECT ${reviewerColumns}, t.id AS "tokenId", t.last_used_at AS "lastUsedAt"
+  const row = await db.get<{ tokenId: number; lastUsedAt: string | null; expiresAt: string | null }>(
+    `SELECT ${reviewerColumns}, t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt"
      FROM api_tokens t JOIN reviewers r ON r.id = t.reviewer_id
      WHERE t.token_hash = :tokenHash AND (t.expires_at IS NULL OR t.expires_at > :now) AND r.disabled_at IS NULL`,
     { tokenHash: hashToken(token), now: nowIso(now) },
@@ -62,7 +68,12 @@ export async function findReviewerByApiToken(db: Sql, token: string): Promise<Re
   if (row.lastUsedAt === null || row.lastUsedAt < staleBefore) {
     await db.run('UPDATE api_tokens SET last_used_at = :now WHERE id = :id', { now: nowIso(now), id: row.tokenId });
   }
-  return toReviewer(row);
+  return { reviewer: toReviewer(row) as Reviewer, expiresAt: row.expiresAt };
+}
+
+/** The reviewer owning an API token, or undefined (unknown, revoked, expired, or the reviewer disabled); notes its use. */
+export async function findReviewerByApiToken(db: Sql, token: string): Promise<Reviewer | undefined> {
+  return (await findApiTokenOwner(db, token))?.reviewer;
 }
 
 /** The reviewer's API tokens, oldest first, expired ones included. */

@@ -39,6 +39,22 @@ export async function reviewModeOf(db: Sql, articleId: string): Promise<ReviewMo
   )?.mode;
 }
 
+/**
+ * What a cached review page is keyed by, in one read (on PostgreSQL each is a round trip): the article's revision
+ * (see articleVersion) and its review mode; undefined when there is no such article.
+ */
+export async function pageKeyOf(
+  db: Sql,
+  articleId: string,
+): Promise<{ version: string; mode: ReviewMode } | undefined> {
+  const row = await db.get<{ revision: number; mode: ReviewMode | null }>(
+    `SELECT v.revision, r.mode FROM article_revisions v LEFT JOIN article_review r ON r.article_id = v.article_id
+     WHERE v.article_id = :articleId`,
+    { articleId },
+  );
+  return row ? { version: String(row.revision), mode: row.mode ?? 'blind' } : undefined;
+}
+
 /** The names of the reviewers assigned to the article, by name. */
 export async function assigneesOf(db: Sql, articleId: string): Promise<string[]> {
   const rows = await db.all<{ name: string }>(

@@ -2,14 +2,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { hasRole, type Role } from '../review/roles.ts';
-import {
-  defaultSessionIdleMs,
-  findReviewerByApiToken,
-  findSessionReviewer,
-  type Reviewer,
-  type Store,
-} from '../store/index.ts';
+import { defaultSessionIdleMs, findSessionReviewer, type Reviewer, type Store } from '../store/index.ts';
 import { HttpError } from './errors.ts';
+import type { TokenCache } from './token-cache.ts';
 
 export const sessionCookie = 'mtr_session';
 /** How long a sign-in lasts at most. */
@@ -64,12 +59,12 @@ function readCookie(req: Request, name: string): string | undefined {
 }
 
 /** Sets res.locals.reviewer from a bearer token or a session cookie; never rejects by itself. */
-export function authenticate(db: Store, secret: string): RequestHandler {
+export function authenticate(db: Store, secret: string, tokens: TokenCache): RequestHandler {
   return async (req, res, next) => {
     const locals = res.locals as AuthLocals;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const reviewer = await findReviewerByApiToken(db, bearer.trim());
+      const reviewer = await tokens.owner(db, bearer.trim());
       if (!reviewer) return next(new HttpError(401, 'the API token is not valid (unknown, revoked or expired)'));
       Object.assign(locals, { reviewer, via: 'token' });
       return next();

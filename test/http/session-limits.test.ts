@@ -1,10 +1,19 @@
 // HTTP tests of how long a sign-in lasts and what counts as one: an idle session ends though far from its maximum
 // age, activity keeps it (noted at most once a minute), a malformed cookie or form is no sign-in (and no 500), a token
-// past its expiry is refused, a disabled reviewer's link does not sign in.
+// past its expiry is refused, a token revoked or a reviewer changed is refused within a second (at once when changed
+// through this instance), a disabled reviewer's link does not sign in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, createReviewer, createSignInLink, disableReviewer } from '../../src/store/index.ts';
+import {
+  createApiToken,
+  createReviewer,
+  createSignInLink,
+  disableReviewer,
+  revokeAllApiTokens,
+} from '../../src/store/index.ts';
 import { hashToken } from '../../src/store/values.ts';
+import { tokenCacheMs } from '../../src/web/token-cache.ts';
 import { reviewerPassword, startTestServer, type TestServer } from '../support/server.ts';
+import { createTeam } from '../support/team.ts';
 
 const hour = 3_600_000;
 let server: TestServer;
@@ -94,15 +103,49 @@ describe('POST /sign-in without a form', () => {
 
 describe('an API token with an expiry', () => {
   it('works until its expiry, then answers 401', async () => {
-    const token = await createApiToken(server.db, server.reviewer.id, 'short-lived', hour);
+    const token = await createApiToken(server.db, server.reviewer.id, 'short-lived', 1_000);
     const get = () => fetch(`${server.url}/api/articles`, { headers: { Authorization: `Bearer ${token}` } });
     expect((await get()).status).toBe(200);
-    await server.db.run("UPDATE api_tokens SET expires_at = :at WHERE label = 'short-lived'", {
-      at: new Date(Date.now() - 1).toISOString(),
-    });
+    // Remembered as valid, but never past its expiry.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const refused = await get();
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: string }).error).toContain('expired');
+  });
+});
+
+describe('an API token found valid', () => {
+  it('is remembered for at most a second: revoked elsewhere (another instance, the CLI), it is refused after that', async () => {
+    const { tokens } = await createTeam(server, [['rita', 'reviewer']], 'revoked-elsewhere');
+    const get = () => fetch(`${server.url}/api/articles`, { headers: { Authorization: `Bearer ${tokens.rita}` } });
+    expect((await get()).status).toBe(200);
+    const rita = await server.db.get<{ id: number }>("SELECT id FROM reviewers WHERE name = 'rita'");
+    await revokeAllApiTokens(server.db, rita?.id as number);
+    const revokedAt = Date.now();
+    while ((await get()).status === 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Date.now() - revokedAt).toBeLessThanOrEqual(tokenCacheMs + 250);
+    expect((await get()).status).toBe(401);
+  });
+
+  it('is forgotten at once when an admin of this instance disables its reviewer or changes their role', async () => {
+    const team = await createTeam(
+      server,
+      [
+        ['ada', 'admin'],
+        ['lena', 'lead'],
+        ['otto', 'reviewer'],
+      ],
+      'forgotten',
+    );
+    const otto = await server.db.get<{ id: number }>("SELECT id FROM reviewers WHERE name = 'otto'");
+    const lena = await server.db.get<{ id: number }>("SELECT id FROM reviewers WHERE name = 'lena'");
+    expect((await team.as('otto', '/api/articles')).status).toBe(200);
+    const mode = (mode: string) => team.as('lena', '/api/articles/lavrov-in-china/review-mode', { mode });
+    expect((await mode('open')).status).toBe(200);
+    expect((await team.as('ada', `/api/reviewers/${otto?.id}/disable`, {})).status).toBe(200);
+    expect((await team.as('otto', '/api/articles')).status).toBe(401);
+    expect((await team.as('ada', `/api/reviewers/${lena?.id}/role`, { role: 'reviewer' })).status).toBe(200);
+    expect((await mode('blind')).status).toBe(403);
   });
 });
 

@@ -10,12 +10,11 @@ import { loadArticleReview } from '../../store/article-review.ts';
 import {
   archiveStateOf,
   articleStatusOf,
-  articleVersion,
   getArticle,
   getEdit,
   latestTextChangeUnderVerdicts,
   listReviewers,
-  reviewModeOf,
+  pageKeyOf,
   type Store,
 } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
@@ -160,13 +159,14 @@ export function reviewRoutes(db: Store, pages = new PageCache()): Router {
   // A page is rendered once per data version and selected edit; a verdict or an import makes a new version.
   router.get('/articles/:id', async (req, res) => {
     const id = String(req.params.id);
-    const version = await articleVersion(db, id);
-    if (version === undefined) throw new HttpError(404, `no article "${id}"`);
+    const key = await pageKeyOf(db, id);
+    if (key === undefined) throw new HttpError(404, `no article "${id}"`);
+    const { version } = key;
     const editId = await selectableEdit(db, id, req.query.edit);
     const filter = readReviewFilter(req.query as Record<string, unknown>);
     // One page per data version, view (a reviewer's own, or a lead's full one), selected edit and filter: the
     // article itself is read only when that page is not kept yet.
-    const view = viewKeyOf(req, res, (await reviewModeOf(db, id)) ?? 'blind');
+    const view = viewKeyOf(req, res, key.mode);
     const variant = JSON.stringify([view, editId, filterKey(filter)]);
     let page: SlottedPage;
     try {

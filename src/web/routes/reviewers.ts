@@ -16,6 +16,7 @@ import {
 import { asHttpError, isApiRequest, roleField, stringField } from '../account-input.ts';
 import { requireRole } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import type { TokenCache } from '../token-cache.ts';
 
 /** What an action did: the reviewer it changed and, for a new account or a reset, the password to show once. */
 interface Outcome {
@@ -65,7 +66,7 @@ function action(db: Store, work: (req: Request) => Outcome | Promise<Outcome>): 
 }
 
 /** Routes of managing reviewers; every one of them answers 403 to anyone but an admin. */
-export function reviewerRoutes(db: Store): Router {
+export function reviewerRoutes(db: Store, tokens: TokenCache): Router {
   const router = Router();
   router.use(['/reviewers', '/api/reviewers'], requireRole('admin'));
   router.get('/reviewers', (_req, res) => renderList(res, db, 200));
@@ -88,12 +89,18 @@ export function reviewerRoutes(db: Store): Router {
     paths('role'),
     action(db, async (req) => {
       const role = roleField(req, { required: true }) as Role;
-      return { reviewer: await setReviewerRole(db, (await reviewerOf(db, req)).id, role) };
+      const reviewer = await setReviewerRole(db, (await reviewerOf(db, req)).id, role);
+      tokens.forget();
+      return { reviewer };
     }),
   );
   router.post(
     paths('disable'),
-    action(db, async (req) => ({ reviewer: await disableReviewer(db, (await reviewerOf(db, req)).id) })),
+    action(db, async (req) => {
+      const reviewer = await disableReviewer(db, (await reviewerOf(db, req)).id);
+      tokens.forget();
+      return { reviewer };
+    }),
   );
   router.post(
     paths('enable'),
