@@ -1,4 +1,5 @@
-// Timing helpers shared by the benchmarks: median of repeated runs, and a plain table printer.
+// Timing helpers shared by the benchmarks: median of repeated runs, a plain table printer, and how busy the machine was.
+import { readFileSync } from 'node:fs';
 
 /** Median milliseconds of `runs` calls of `fn` after `warmup` untimed calls. */
 export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
@@ -36,3 +37,24 @@ export function printTable(title: string, header: string[], rows: (string | numb
 
 /** A number with `digits` decimals. */
 export const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+/** The machine's CPU time so far, busy and in all, in clock ticks (Linux /proc/stat); undefined elsewhere. */
+function cpuTicks(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    const total = fields.reduce((sum, n) => sum + n, 0);
+    // idle and iowait are the time no process wanted the CPU.
+    return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `fn` and tells how busy every core of the machine was meanwhile: 1 means no core was ever idle. */
+export async function withMachineLoad<T>(fn: () => Promise<T>): Promise<{ result: T; busy: number | undefined }> {
+  const before = cpuTicks();
+  const result = await fn();
+  const after = cpuTicks();
+  const busy = before && after ? (after.busy - before.busy) / Math.max(1, after.total - before.total) : undefined;
+  return { result, busy };
+}

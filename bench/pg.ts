@@ -2,7 +2,7 @@
 // one, cross-instance visibility, and kill -9 of an instance during a verdict burst. Every server is `mt-review serve`
 // in a child process; PostgreSQL is DATABASE_URL's server, else a throwaway cluster started as the tests start one.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importCorpus } from '../src/import-corpus.ts';
@@ -12,7 +12,7 @@ import { type ChildInstance, killDuringBurst, startChildInstance } from '../test
 import { createDatabase } from '../test/support/postgres.ts';
 import { findPostgresBin, startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { type AutocannonOptions, type AutocannonResult, autocannon, verdictRequests } from './http.ts';
-import { fixed, printTable } from './measure.ts';
+import { fixed, printTable, withMachineLoad } from './measure.ts';
 
 const seedCorpus = fileURLToPath(new URL('../corpus', import.meta.url));
 const article = 'lavrov-in-china';
@@ -73,8 +73,10 @@ async function rates(instance: ChildInstance, token: string, editIds: string[]) 
   await run(instance.url, `/articles/${article}`, bearer, 1);
   await run(instance.url, '/', { requests: verdictRequests(token, editIds) }, 1);
   const page = await run(instance.url, `/articles/${article}`, bearer);
-  const verdicts = await run(instance.url, '/', { requests: verdictRequests(token, editIds) });
-  return { page, verdicts };
+  const { result: verdicts, busy } = await withMachineLoad(() =>
+    run(instance.url, '/', { requests: verdictRequests(token, editIds) }),
+  );
+  return { page, verdicts, busy };
 }
 
 const failures = (r: AutocannonResult) => r.non2xx + r.errors + r.timeouts;
@@ -228,9 +230,12 @@ export async function benchPg(): Promise<void> {
         ],
       ],
     );
+    const percent = (busy: number | undefined) => (busy === undefined ? 'unknown' : `${fixed(busy * 100, 0)}%`);
     console.log(
       `verdict POSTs answered 2xx: SQLite ${onSqlite.verdicts['2xx']}, PostgreSQL ${onPostgres.verdicts['2xx']}, ` +
-        `two instances ${pair.reduce((n, r) => n + r['2xx'], 0)}; machine: ${(await import('node:os')).cpus().length} cores`,
+        `two instances ${pair.reduce((n, r) => n + r['2xx'], 0)}; machine: ${cpus().length} cores, busy ` +
+        `${percent(onSqlite.busy)} (SQLite) and ${percent(onPostgres.busy)} (PostgreSQL) during the verdict runs: a ` +
+        'second instance adds throughput only where the first leaves cores idle',
     );
   } finally {
     for (const instance of running) await instance.stop().catch(() => undefined);

@@ -10,7 +10,8 @@ import {
   sortKeys,
 } from './article-list-order.ts';
 import { searchCondition } from './article-search.ts';
-import type { SqlParams, SqlValue, Store } from './sql.ts';
+import type { SqlValue, Store } from './sql.ts';
+import { inList } from './sql-lists.ts';
 
 /** Which articles a page lists; absent filters keep every article. */
 export interface ArticleFilters {
@@ -151,8 +152,7 @@ export async function listArticlePage(store: Store, query: ArticleListQuery): Pr
 /** The rows of these articles, in this order, with their assignees, reviewers and the viewer's own progress. */
 async function rowsOf(store: Store, viewerId: number, ids: string[]): Promise<ArticleListRow[]> {
   if (ids.length === 0) return [];
-  const idParams: SqlParams = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
-  const inList = ids.map((_, i) => `:id${i}`).join(', ');
+  const { sql: idList, params: idParams } = inList('id', ids);
   const rows = await store.all<
     Omit<ArticleListRow, 'status' | 'own' | 'assignedToMe' | 'assignees' | 'reviewers'> & {
       status: ArticleStatus;
@@ -160,18 +160,18 @@ async function rowsOf(store: Store, viewerId: number, ids: string[]): Promise<Ar
   >(
     `SELECT a.id, a.title, a.publisher, a.published, a.imported_at AS "importedAt", a.archived_at AS "archivedAt",
        ${statusSql} AS status, r.edits, r.edits - r.undecided AS reviewed, r.undecided, r.disputed
-     FROM articles a JOIN article_review r ON r.article_id = a.id WHERE a.id IN (${inList})`,
+     FROM articles a JOIN article_review r ON r.article_id = a.id WHERE a.id IN ${idList}`,
     idParams,
   );
   const assigned = await store.all<{ articleId: string; name: string; reviewerId: number }>(
     `SELECT x.article_id AS "articleId", v.name, v.id AS "reviewerId" FROM assignments x
-     JOIN reviewers v ON v.id = x.reviewer_id WHERE x.article_id IN (${inList}) ORDER BY v.name_key`,
+     JOIN reviewers v ON v.id = x.reviewer_id WHERE x.article_id IN ${idList} ORDER BY v.name_key`,
     idParams,
   );
   const decided = await store.all<{ articleId: string; name: string; reviewerId: number; n: number }>(
     `SELECT cv.article_id AS "articleId", v.name, v.id AS "reviewerId", count(*) AS n
      FROM current_verdicts cv JOIN edits e ON e.id = cv.edit_id JOIN reviewers v ON v.id = cv.reviewer_id
-     WHERE cv.article_id IN (${inList}) AND e.status = 'current'
+     WHERE cv.article_id IN ${idList} AND e.status = 'current'
      GROUP BY cv.article_id, v.name, v.id, v.name_key ORDER BY v.name_key`,
     idParams,
   );

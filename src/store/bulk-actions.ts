@@ -4,6 +4,7 @@ import { refreshArticleCounts } from './outcomes.ts';
 import { getRecurring, groupLabel } from './recurring.ts';
 import { retractIn } from './retractions.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
+import { inList } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import { recordAllIn, type VerdictInput } from './verdicts.ts';
 
@@ -87,9 +88,10 @@ async function candidates(db: Sql, me: number, target: BulkTarget): Promise<{ fo
   // A few hundred ids a statement: well inside both engines' limits on parameters.
   for (let at = 0; at < ids.length; at += 500) {
     const chunk = ids.slice(at, at + 500);
-    const names = chunk.map((_, i) => `:e${i}`).join(', ');
-    const params = Object.fromEntries(chunk.map((id, i) => [`e${i}`, id]));
-    found.push(...(await db.all<Candidate>(`SELECT ${candidateColumns} WHERE e.id IN (${names})`, { me, ...params })));
+    const list = inList('e', chunk);
+    found.push(
+      ...(await db.all<Candidate>(`SELECT ${candidateColumns} WHERE e.id IN ${list.sql}`, { me, ...list.params })),
+    );
   }
   const known = new Set(found.map((c) => c.editId));
   found.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.editId.localeCompare(b.editId));

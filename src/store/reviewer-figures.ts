@@ -1,17 +1,17 @@
 // What the per-reviewer statistics are made of, aggregated in SQL: a few grouped scans, never a query per article.
 import type { OutcomeState } from '../review/outcome.ts';
-import type { Sql } from './sql.ts';
+import type { Sql, SqlParams } from './sql.ts';
+import { inList } from './sql-lists.ts';
 import type { VerdictDecision } from './verdict-columns.ts';
 
 /** Which articles a grouped read covers: all of them, or these (a batch of changed ones; ids bound as parameters). */
 export type ArticleScope = readonly string[] | undefined;
 
 /** The `AND <column> IN (...)` of a scope and its parameters; nothing for every article. */
-function scoped(column: string, scope: ArticleScope): { where: string; params: Record<string, string> } {
+function scoped(column: string, scope: ArticleScope): { where: string; params: SqlParams } {
   if (scope === undefined) return { where: '', params: {} };
-  const params = Object.fromEntries(scope.map((id, i) => [`s${i}`, id]));
-  const list = Object.keys(params).map((key) => `:${key}`);
-  return { where: `AND ${column} IN (${list.length > 0 ? list.join(', ') : 'NULL'})`, params };
+  const list = inList('s', scope);
+  return { where: `AND ${column} IN ${list.sql}`, params: list.params };
 }
 
 /**
@@ -152,13 +152,14 @@ export async function articleReviewPage(
     { after: page.after ?? '', limit: page.limit },
   );
   if (rows.length === 0) return [];
-  const ids = Object.fromEntries(rows.map((row, i) => [`a${i}`, row.id]));
+  const ids = inList(
+    'a',
+    rows.map((row) => row.id),
+  );
   const assigned = await db.all<{ articleId: string; name: string }>(
     `SELECT s.article_id AS "articleId", r.name FROM assignments s JOIN reviewers r ON r.id = s.reviewer_id
-     WHERE s.article_id IN (${Object.keys(ids)
-       .map((key) => `:${key}`)
-       .join(', ')}) ORDER BY r.name_key`,
-    ids,
+     WHERE s.article_id IN ${ids.sql} ORDER BY r.name_key`,
+    ids.params,
   );
   return rows.map((row) => ({
     ...row,
