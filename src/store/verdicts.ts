@@ -121,7 +121,7 @@ async function insertAll(tx: Sql, rows: readonly Row[]): Promise<(Inserted | und
   return rows.map((row) => byIdentity.get(identity(row))?.shift());
 }
 
-// A few dozen verdicts a statement: well inside both engines' limits on parameters (11 a verdict).
+// Verdicts a statement at most: 11 parameters each, padded to 256 rows, well inside both engines' limits.
 const rowsPerStatement = 200;
 
 /**
@@ -178,7 +178,8 @@ async function setCurrentVerdicts(tx: Sql, verdicts: readonly CurrentVerdict[]):
   );
   await tx.run(
     `INSERT INTO current_verdicts (edit_id, reviewer_id, verdict_id, article_id, decision, category, severity)
-     SELECT column1, column2, column3, column4, column5, column6, column7 FROM (${values.sql}) AS c WHERE column1 IS NOT NULL
+     SELECT column1, column2, column3, column4, column5, column6, column7 FROM (${values.sql}) AS c
+     WHERE column1 IS NOT NULL
      ON CONFLICT (edit_id, reviewer_id) DO UPDATE SET verdict_id = excluded.verdict_id,
        decision = excluded.decision, category = excluded.category, severity = excluded.severity`,
     values.params,
