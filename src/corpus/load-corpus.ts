@@ -77,7 +77,11 @@ export async function loadArticle(dir: string, options: LoadOptions = {}): Promi
  * never stops the others. Throws a {@link CorpusFileError} only when the corpus folder itself cannot be read.
  */
 export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
-  const dirs = await listArticleDirs(corpusDir);
+  return loadArticles(await listArticleDirs(corpusDir), options);
+}
+
+/** Loads the given article folders (as {@link loadCorpus} does the whole corpus): articles sorted by id, problems. */
+export async function loadArticles(dirs: readonly string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
   const results = await Promise.all(dirs.map((dir) => loadArticle(dir, options)));
   const articles: LoadedArticle[] = [];
   const problems: CorpusProblem[] = [];
@@ -89,7 +93,11 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
   return { articles, problems };
 }
 
-async function listArticleDirs(corpusDir: string): Promise<string[]> {
+/**
+ * The article folders of a corpus folder, sorted by id (files and dot-entries skipped; links to folders listed, for
+ * loadArticle to refuse). Throws a {@link CorpusFileError} when the corpus folder itself cannot be read.
+ */
+export async function listArticleDirs(corpusDir: string): Promise<string[]> {
   // The corpus folder itself may be a link (the operator chose it); the article folders in it may not.
   const corpusFolder = await folderEntry(corpusDir, 'corpus folder', true);
   if (typeof corpusFolder === 'string') throw new CorpusFileError(corpusDir, corpusFolder);

@@ -28,7 +28,7 @@ export {
 } from './edits.ts';
 export * from './errors.ts';
 export { groupKeyPattern } from './group-keys.ts';
-export { clearImportKey, importKeys, type StoredImportKey, setImportKey } from './import-keys.ts';
+export { clearImportKey, importKeys, type StoredImportKey, setFilesKeys, setImportKey } from './import-keys.ts';
 export { type NextArticle, nextArticleFor } from './next-article.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
 export { keepOutcomes, toVerdictRecord } from './outcomes.ts';
