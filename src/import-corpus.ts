@@ -19,6 +19,7 @@ import {
   type ImportOptions,
   type ImportResult,
   importArticle,
+  importArticleIn,
   importKeys,
   NotFoundError,
   type Sql,
@@ -197,6 +198,21 @@ export async function importCorpus(
   const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
   for (const id of unread.keys()) results.set(id, unchanged);
   const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
+  // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
+  // costs more than the writes themselves; the write lock is held only while a batch is written.
+  let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
+  let batchStart = performance.now();
+  const flush = async () => {
+    const writing = batch;
+    batch = [];
+    batchStart = performance.now();
+    if (writing.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const { article, edits, keys } of writing) {
+        results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
+      }
+    });
+  };
   let computed = 0;
   for (const article of articles) {
     const context = nameIndex.contextOf(article.id);
@@ -224,12 +240,18 @@ export async function importCorpus(
       filesKey: files,
       contextKey: contextKey(context),
     };
-    results.set(article.id, await importArticle(db, article, edits, { importKey: keys }));
+    batch.push({ article, edits, keys });
+    if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
   }
+  await flush();
   await setFilesKeys(db, settled);
   const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
   return { imported, problems, computed, read: toRead.length + moved.length };
 }
+
+// Articles written per commit at most, and the longest their edits are computed before they are written.
+const maxBatch = 50;
+const maxBatchMs = 500;
 
 // The names an import key was stored with (spelling → count).
 function storedNames(stored: StoredImportKey | undefined): Map<string, number> {
