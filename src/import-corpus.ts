@@ -196,7 +196,7 @@ export async function importCorpus(
 
   const results = new Map<string, ImportResult>();
   const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
-  for (const id of unread.keys()) results.set(id, unchanged);
+  for (const id of unread.keys()) results.set(id, { ...unchanged });
   const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
   // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
   // costs more than the writes themselves; the write lock is held only while a batch is written.
