@@ -21,7 +21,7 @@ const partsPerPage = 500;
 /**
  * What is kept in memory of an article's part: the revision it was computed at and the numbers the snapshot lists.
  * The rest (per reviewer, pair, check, correction: kilobytes an article) is in the totals and in article_stats, where
- * it was stored before it went in; it is read back from there to take it out (takeOut).
+ * it was stored before it went in; it is read back from there to take it out (partInTotals).
  */
 interface KeptPart {
   revision: number;
