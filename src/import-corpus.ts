@@ -1,29 +1,34 @@
 // Corpus folder → edits → store: what `serve` runs at start and `import` runs on demand.
 
+import { basename } from 'node:path';
 import { loadHouseStyle } from './checks/house-style.ts';
 import { CorpusNameIndex, nameCounts } from './checks/name-index.ts';
 import { runChecks } from './checks/registry.ts';
 import { extraSuggestionEdits, type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
 import type { ArticleInput } from './corpus/article-input.ts';
-import { loadArticle, loadCorpus } from './corpus/load-corpus.ts';
+import { articleFileFacts } from './corpus/file-facts.ts';
+import { listArticleDirs, loadArticle, loadArticles } from './corpus/load-corpus.ts';
 import { slugCandidates, slugify } from './corpus/slug.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { extractEdits } from './diff/index.ts';
-import { ENGINE_VERSION, engineKey, importKey, namesKey } from './import-key.ts';
+import { contextKey, ENGINE_VERSION, engineKey, filesKey, importKey, namesKey } from './import-key.ts';
 import {
   ConflictError,
   getArticle,
   type ImportOptions,
   type ImportResult,
   importArticle,
+  importArticleIn,
   importKeys,
   NotFoundError,
   type Sql,
   type Store,
+  type StoredImportKey,
   type SyncResult,
   sameContent,
   setCorrectedText,
+  setFilesKeys,
 } from './store/index.ts';
 
 /** The outcome of importing a corpus: per article what happened, and the problems of the articles left out. */
@@ -32,11 +37,15 @@ export interface CorpusImport {
   problems: CorpusProblem[];
   /** Articles whose edits were computed (checks and diff run); the others were skipped by their import key. */
   computed: number;
+  /** Article folders read; the others were found unchanged by their files' facts, without reading them. */
+  read: number;
 }
 
 /** How a corpus import may differ from the default: tests pass another engine version to see it recompute. */
 export interface CorpusImportOptions {
   engineVersion?: number;
+  /** How long files must have been left alone for their facts to be trusted (SETTLE_MS); tests pass less. */
+  settleMs?: number;
 }
 
 /**
@@ -136,53 +145,129 @@ export async function saveTypedCorrection(
 /**
  * Loads every article folder under `corpusDir` and imports the good ones; one bad article stops no other. An article
  * whose import key (its files, the engine version, what the corpus check reads about its names) matches the stored
- * one is skipped before anything is computed: a restart on an unchanged corpus reads files and hashes them, no more.
+ * one is skipped before anything is computed. Its files are not even read when their facts (inode, size, times) and
+ * its names context are those stored with the key: a restart on an unchanged corpus lists and stats files, no more.
  */
 export async function importCorpus(
   db: Store,
   corpusDir: string,
   options: CorpusImportOptions = {},
 ): Promise<CorpusImport> {
-  const { articles, problems } = await loadCorpus(corpusDir);
-  const corpus = articles.map((article) => ({ id: article.id, text: article.mt }));
+  const dirs = await listArticleDirs(corpusDir);
   const style = loadHouseStyle();
   const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
   const stored = await importKeys(db);
+  // Articles whose files are as they were when their key was computed: their stored names hold, their files are not
+  // read unless their names context moved. The facts are taken before any read, so a write after them shows next time.
+  const factsOf = new Map<string, string | undefined>();
+  const unread = new Map<string, string>();
+  const toRead: string[] = [];
+  for (const dir of dirs) {
+    const id = basename(dir);
+    const facts = articleFileFacts(dir, options.settleMs);
+    factsOf.set(id, facts);
+    const before = stored.get(id);
+    if (facts !== undefined && before?.filesKey && before.filesKey === filesKey(facts, engine)) unread.set(id, dir);
+    else toRead.push(dir);
+  }
+  const loaded = await loadArticles(toRead);
   // One index, read by every article's corpus check and by its key. Finding names costs milliseconds an article:
   // an MT unchanged under the same engine brings the names stored with it.
   const nameIndex = new CorpusNameIndex(style);
+  for (const id of unread.keys()) nameIndex.addNames(id, storedNames(stored.get(id)));
   const namesKeys = new Map<string, string>();
-  for (const article of articles) {
-    const key = namesKey(article.mt, engine);
-    namesKeys.set(article.id, key);
-    const before = stored.get(article.id);
-    const names =
-      before?.namesKey === key
-        ? new Map(JSON.parse(before.names) as [string, number][])
-        : nameCounts(article.mt, style);
-    nameIndex.addNames(article.id, names);
-  }
-  const imported: CorpusImport['imported'] = [];
+  const addLoaded = (articles: readonly LoadedArticle[]) => {
+    for (const article of articles) {
+      const key = namesKey(article.mt, engine);
+      namesKeys.set(article.id, key);
+      const before = stored.get(article.id);
+      nameIndex.addNames(article.id, before?.namesKey === key ? storedNames(before) : nameCounts(article.mt, style));
+    }
+  };
+  addLoaded(loaded.articles);
+  // An unread article whose names context moved (another article now spells one of its names otherwise) is read:
+  // its key decides, as for any article. Its names are those stored, so the index stays as it is.
+  const moved = [...unread].filter(([id]) => stored.get(id)?.contextKey !== contextKey(nameIndex.contextOf(id)));
+  for (const [id] of moved) unread.delete(id);
+  const late = await loadArticles(moved.map(([, dir]) => dir));
+  for (const article of late.articles) namesKeys.set(article.id, namesKey(article.mt, engine));
+  const articles = [...loaded.articles, ...late.articles].sort((a, b) => compareIds(a.id, b.id));
+  const problems = [...loaded.problems, ...late.problems].sort((a, b) => compareIds(a.articleId, b.articleId));
+
+  const results = new Map<string, ImportResult>();
+  const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+  for (const id of unread.keys()) results.set(id, { ...unchanged });
+  const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
+  // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
+  // costs more than the writes themselves; the write lock is held only while a batch is written.
+  let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
+  let batchStart = performance.now();
+  const flush = async () => {
+    const writing = batch;
+    batch = [];
+    batchStart = performance.now();
+    if (writing.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const { article, edits, keys } of writing) {
+        results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
+      }
+    });
+  };
   let computed = 0;
   for (const article of articles) {
-    const key = importKey(article, engine, nameIndex.contextOf(article.id));
-    if (stored.get(article.id)?.key === key) {
-      imported.push({ id: article.id, result: { status: 'unchanged', added: 0, staled: 0, revived: 0 } });
+    const context = nameIndex.contextOf(article.id);
+    const key = importKey(article, engine, context);
+    const before = stored.get(article.id);
+    const facts = factsOf.get(article.id);
+    const files = facts === undefined ? null : filesKey(facts, engine);
+    if (before?.key === key) {
+      results.set(article.id, { ...unchanged });
+      // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
+      const names = before.namesKey === namesKeys.get(article.id);
+      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
+        settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
+      }
       continue;
     }
     computed++;
-    const edits = await editsFor(db, article, corpus, nameIndex);
+    // The name index stands for the rest of the corpus: the corpus check reads it, not the texts.
+    const edits = await editsFor(db, article, [], nameIndex);
     const names = JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]);
-    const keys = { key, namesKey: namesKeys.get(article.id) as string, names };
-    imported.push({ id: article.id, result: await importArticle(db, article, edits, { importKey: keys }) });
+    const keys = {
+      key,
+      namesKey: namesKeys.get(article.id) as string,
+      names,
+      filesKey: files,
+      contextKey: contextKey(context),
+    };
+    batch.push({ article, edits, keys });
+    if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
   }
-  return { imported, problems, computed };
+  await flush();
+  await setFilesKeys(db, settled);
+  const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
+  return { imported, problems, computed, read: toRead.length + moved.length };
+}
+
+// Articles written per commit at most, and the longest their edits are computed before they are written.
+const maxBatch = 50;
+const maxBatchMs = 500;
+
+// The names an import key was stored with (spelling → count).
+function storedNames(stored: StoredImportKey | undefined): Map<string, number> {
+  return new Map(JSON.parse(stored?.names ?? '[]') as [string, number][]);
+}
+
+// Plain code-unit order, as the loader sorts articles.
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** Imports one article folder. */
 export async function importArticleFolder(db: Store, dir: string): Promise<CorpusImport> {
   const loaded = await loadArticle(dir);
-  if ('problems' in loaded) return { imported: [], problems: loaded.problems, computed: 0 };
+  if ('problems' in loaded) return { imported: [], problems: loaded.problems, computed: 0, read: 1 };
   const result = await importLoadedArticle(db, loaded.article);
-  return { imported: [{ id: loaded.article.id, result }], problems: [], computed: 1 };
+  return { imported: [{ id: loaded.article.id, result }], problems: [], computed: 1, read: 1 };
 }

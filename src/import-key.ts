@@ -44,3 +44,17 @@ export function importKey(article: LoadedArticle, engine: string, corpusContext:
 export function namesKey(mt: string, engine: string): string {
   return createHash('sha256').update(engine).update('\n').update(mt).digest('hex');
 }
+
+/**
+ * The key of an article's files as they lie (articleFileFacts) under the engine. Equal to the one stored with its
+ * import key, its files and engine are those the key was computed from: with the same names context (contextKey)
+ * too, its import key would be equal, so the article is skipped without reading it.
+ */
+export function filesKey(facts: string, engine: string): string {
+  return createHash('sha256').update(engine).update('\n').update(facts).digest('hex');
+}
+
+/** The hash of a names context (CorpusNameIndex.contextOf), stored to compare without the article's files. */
+export function contextKey(corpusContext: string): string {
+  return createHash('sha256').update(corpusContext).digest('hex');
+}

@@ -1,6 +1,7 @@
 // Loading article folders and whole corpus folders: each article validated alone, its problems collected, not thrown.
 import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstatSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArticleJson } from './article-json.ts';
 import { CorpusFileError, type ReadTextOptions, readArticleText, SYMLINK_REFUSED } from './read-text.ts';
@@ -47,7 +48,7 @@ export function articleIdProblem(id: string): string | undefined {
  */
 export async function loadArticle(dir: string, options: LoadOptions = {}): Promise<LoadArticleResult> {
   const id = basename(dir);
-  const folder = await folderEntry(dir, 'article folder', false);
+  const folder = folderEntry(dir, 'article folder', false);
   if (typeof folder === 'string') return { problems: [{ articleId: id, file: dir, message: folder }] };
   const problems: CorpusProblem[] = [];
   const idProblem = articleIdProblem(id);
@@ -64,7 +65,7 @@ export async function loadArticle(dir: string, options: LoadOptions = {}): Promi
   const source = await read('source.txt');
   const metaText = await read('article.json');
   const meta = metaText === undefined ? {} : parseMeta(id, join(dir, 'article.json'), metaText, problems);
-  if (await replacedSince(dir, folder)) problems.push({ articleId: id, file: dir, message: FOLDER_REPLACED });
+  if (replacedSince(dir, folder)) problems.push({ articleId: id, file: dir, message: FOLDER_REPLACED });
   if (problems.length > 0 || mt === undefined) return { problems };
   const article: LoadedArticle = { id, dir, meta, mt };
   if (corrected !== undefined) article.corrected = corrected;
@@ -77,7 +78,11 @@ export async function loadArticle(dir: string, options: LoadOptions = {}): Promi
  * never stops the others. Throws a {@link CorpusFileError} only when the corpus folder itself cannot be read.
  */
 export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
-  const dirs = await listArticleDirs(corpusDir);
+  return loadArticles(await listArticleDirs(corpusDir), options);
+}
+
+/** Loads the given article folders (as {@link loadCorpus} does the whole corpus): articles sorted by id, problems. */
+export async function loadArticles(dirs: readonly string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
   const results = await Promise.all(dirs.map((dir) => loadArticle(dir, options)));
   const articles: LoadedArticle[] = [];
   const problems: CorpusProblem[] = [];
@@ -89,9 +94,13 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
   return { articles, problems };
 }
 
-async function listArticleDirs(corpusDir: string): Promise<string[]> {
+/**
+ * The article folders of a corpus folder, sorted by id (files and dot-entries skipped; links to folders listed, for
+ * loadArticle to refuse). Throws a {@link CorpusFileError} when the corpus folder itself cannot be read.
+ */
+export async function listArticleDirs(corpusDir: string): Promise<string[]> {
   // The corpus folder itself may be a link (the operator chose it); the article folders in it may not.
-  const corpusFolder = await folderEntry(corpusDir, 'corpus folder', true);
+  const corpusFolder = folderEntry(corpusDir, 'corpus folder', true);
   if (typeof corpusFolder === 'string') throw new CorpusFileError(corpusDir, corpusFolder);
   let entries: Dirent[];
   try {
@@ -103,7 +112,7 @@ async function listArticleDirs(corpusDir: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     // A link to a folder is listed, so that loadArticle reports it refused instead of it vanishing without a word.
-    if (entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(join(corpusDir, entry.name))))) {
+    if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(join(corpusDir, entry.name)))) {
       dirs.push(join(corpusDir, entry.name));
     }
   }
@@ -138,10 +147,10 @@ function parseMeta(id: string, path: string, text: string, problems: CorpusProbl
 const FOLDER_REPLACED = 'the folder was replaced while it was read: refused (load it again)';
 
 // The folder's entry, or why it cannot be used ("corpus folder not found", "not a folder"). Without `follow`, a
-// symbolic link is refused instead of followed (lstat).
-async function folderEntry(dir: string, kind: string, follow: boolean): Promise<Stats | string> {
+// symbolic link is refused instead of followed (lstat). Synchronous, as the reads are (see read-text.ts).
+function folderEntry(dir: string, kind: string, follow: boolean): Stats | string {
   try {
-    const info = follow ? await stat(dir) : await lstat(dir);
+    const info = follow ? statSync(dir) : lstatSync(dir);
     if (info.isSymbolicLink()) return SYMLINK_REFUSED;
     return info.isDirectory() ? info : `not a folder (the ${kind} must be a directory)`;
   } catch (error) {
@@ -153,13 +162,18 @@ async function folderEntry(dir: string, kind: string, follow: boolean): Promise<
 // The files are opened by path, each refusing a link itself (O_NOFOLLOW); the folder on that path could still be
 // swapped for a link between the lstat above and the opens. Seeing the same folder entry afterwards closes that gap
 // but for a swap and a swap back in between, which no single check of a path can rule out.
-async function replacedSince(dir: string, before: Stats): Promise<boolean> {
-  const after = await lstat(dir).catch(() => undefined);
-  return after === undefined || after.isSymbolicLink() || after.ino !== before.ino || after.dev !== before.dev;
+function replacedSince(dir: string, before: Stats): boolean {
+  let after: Stats | undefined;
+  try {
+    after = lstatSync(dir);
+  } catch {
+    return true;
+  }
+  return after.isSymbolicLink() || after.ino !== before.ino || after.dev !== before.dev;
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  return typeof (await folderEntry(path, 'folder', true)) !== 'string';
+function isFolder(path: string): boolean {
+  return typeof folderEntry(path, 'folder', true) !== 'string';
 }
 
 // Plain code-unit order, not localeCompare: the same order on every machine and locale.

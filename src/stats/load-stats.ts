@@ -2,8 +2,8 @@
 // stored with the revision it was computed for, and read back on the next start instead of recomputed.
 import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
 import { loadArticleReview } from '../store/article-review.ts';
-import { type Store, storedPartsPage, storePart, unarchivedArticleRevisions } from '../store/index.ts';
-import type { NeedsAttention, Statistics } from './aggregate.ts';
+import { type Store, storedPart, storedPartsPage, storePart, unarchivedArticleRevisions } from '../store/index.ts';
+import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
 
@@ -18,9 +18,26 @@ const sliceMs = 5;
 /** Stored parts read per page at start. */
 const partsPerPage = 500;
 
+/**
+ * What is kept in memory of an article's part: the revision it was computed at and the numbers the snapshot lists.
+ * The rest (per reviewer, pair, check, correction: kilobytes an article) is in the totals and in article_stats, where
+ * it was stored before it went in; it is read back from there to take it out (partInTotals).
+ */
+interface KeptPart {
+  revision: number;
+  stats: ArticleStats;
+  published: string | null;
+}
+
+const keptPart = (revision: number, part: ArticlePart): KeptPart => ({
+  revision,
+  stats: part.stats,
+  published: part.published,
+});
+
 /** What is kept per database: each article's part at the revision it was computed at, and their running totals. */
 interface Kept {
-  parts: Map<string, { revision: number; part: ArticlePart }>;
+  parts: Map<string, KeptPart>;
   totals: StatsTotals;
   /** Article ids in the order shown: newest publication first, undated last, then by id (as listArticles). */
   order: string[];
@@ -40,7 +57,7 @@ interface Kept {
 }
 
 function showOrder(parts: Kept['parts']): string[] {
-  const published = (id: string) => parts.get(id)?.part.published ?? null;
+  const published = (id: string) => parts.get(id)?.published ?? null;
   return [...parts.keys()].sort((a, b) => {
     const [pa, pb] = [published(a), published(b)];
     if ((pa === null) !== (pb === null)) return pa === null ? 1 : -1;
@@ -90,13 +107,39 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
       const stored = JSON.parse(row.part) as { version: number; part: ArticlePart };
       if (stored.version !== STATS_VERSION || kept.parts.has(row.id)) continue;
       kept.totals.apply(stored.part, 1);
-      kept.parts.set(row.id, { revision: row.revision, part: stored.part });
+      kept.parts.set(row.id, keptPart(row.revision, stored.part));
     }
     kept.reorder = true;
     if (page.length < partsPerPage) return;
     after = (page.at(-1) as { id: string }).id;
     await nextTurn();
   }
+}
+
+/**
+ * The part of an article that is in the totals, read back from article_stats; undefined when the row no longer holds
+ * it (another server on the database stored a newer part over it): the totals must then be read again.
+ */
+async function partInTotals(db: Store, kept: Kept, id: string): Promise<ArticlePart | undefined> {
+  const revision = kept.parts.get(id)?.revision;
+  const row = await storedPart(db, id);
+  if (!row || row.revision !== revision) return undefined;
+  const stored = JSON.parse(row.part) as { version: number; part: ArticlePart };
+  return stored.version === STATS_VERSION ? stored.part : undefined;
+}
+
+/**
+ * Reads the totals again from the stored parts, as a start does: what a part taken out of them was is no longer
+ * stored. Happens only with several servers on one database, when another one updated an article first.
+ */
+async function reloadTotals(db: Store, kept: Kept): Promise<void> {
+  kept.totals = new StatsTotals();
+  kept.parts.clear();
+  // Set aside at their revision; their older stored part goes back into the totals, so they are looked at again.
+  kept.attention.clear();
+  kept.loaded = false;
+  kept.reorder = true;
+  await loadStored(db, kept);
 }
 
 /** Reads every article's revision: what changed since the parts were made is pending, what is gone is taken out. */
@@ -111,9 +154,14 @@ async function readRevisions(db: Store, kept: Kept): Promise<number> {
       kept.pending.set(id, revision);
     }
   }
-  for (const [id, old] of kept.parts) {
+  for (const id of kept.parts.keys()) {
     if (present.has(id)) continue;
-    kept.totals.apply(old.part, -1);
+    const old = await partInTotals(db, kept, id);
+    if (old === undefined) {
+      await reloadTotals(db, kept);
+      return readRevisions(db, kept);
+    }
+    kept.totals.apply(old, -1);
     kept.parts.delete(id);
     kept.reorder = true;
   }
@@ -126,6 +174,17 @@ async function readRevisions(db: Store, kept: Kept): Promise<number> {
  * cannot be computed is set aside under "needs attention", so that it never takes the corpus's statistics down.
  */
 async function refresh(db: Store, kept: Kept, id: string, revision: number): Promise<void> {
+  let old = kept.parts.get(id);
+  // Read before the new part is stored over it.
+  let oldPart = old && (await partInTotals(db, kept, id));
+  if (old && !oldPart) {
+    await reloadTotals(db, kept);
+    old = kept.parts.get(id);
+    // The other server's part is the one wanted; or it moved on once more, and the next update brings it.
+    if (old?.revision === revision) return;
+    oldPart = old && (await partInTotals(db, kept, id));
+    if (old && !oldPart) return;
+  }
   const review = await loadArticleReview(db, id);
   let part: ArticlePart | undefined;
   let entry: NeedsAttention | undefined;
@@ -139,16 +198,15 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
   }
   if (part) await storePart(db, id, revision, JSON.stringify({ version: STATS_VERSION, part }));
   // Swapped only once the new part is ready and stored, so that the totals never miss the article meanwhile.
-  const old = kept.parts.get(id);
-  if (old) kept.totals.apply(old.part, -1);
+  if (oldPart) kept.totals.apply(oldPart, -1);
   kept.parts.delete(id);
   kept.attention.delete(id);
   if (part) {
     kept.totals.apply(part, 1);
-    kept.parts.set(id, { revision, part });
+    kept.parts.set(id, keptPart(revision, part));
   }
   if (entry) kept.attention.set(id, { revision, entry });
-  if (old?.part.published !== part?.published || !old !== !part) kept.reorder = true;
+  if (old?.published !== part?.published || !old !== !part) kept.reorder = true;
 }
 
 /** Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. */
@@ -170,7 +228,7 @@ function snapshot(kept: Kept): Statistics {
     kept.reorder = false;
   }
   const attention = [...kept.attention.values()].map((a) => a.entry).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const articles = kept.order.flatMap((id) => kept.parts.get(id)?.part.stats ?? []);
+  const articles = kept.order.flatMap((id) => kept.parts.get(id)?.stats ?? []);
   return kept.totals.statistics(articles, undefined, attention);
 }
 

@@ -31,3 +31,13 @@ export async function storePart(db: Sql, id: string, revision: number, part: str
     { id, revision, part },
   );
 }
+
+/** An article's stored part, or undefined when none is stored. */
+export async function storedPart(db: Sql, id: string): Promise<StoredPart | undefined> {
+  const row = await db.get<StoredPart>(
+    'SELECT article_id AS id, revision, part FROM article_stats WHERE article_id = :id',
+    { id },
+  );
+  if (row) row.revision = Number(row.revision);
+  return row;
+}

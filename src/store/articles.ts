@@ -112,55 +112,66 @@ export function importArticle(
   edits: readonly ImportedEdit[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
+  return store.transaction((tx) => importArticleIn(tx, article, edits, options));
+}
+
+/**
+ * {@link importArticle} inside a transaction the caller holds: a corpus import writes several articles per commit
+ * (a commit waits for the disk, milliseconds an article on its own).
+ */
+export async function importArticleIn(
+  tx: Sql,
+  article: LoadedArticle,
+  edits: readonly ImportedEdit[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const hash = contentHash(article, edits);
-  return store.transaction(async (tx): Promise<ImportResult> => {
-    const existing = await getArticle(tx, article.id);
-    const { importKey } = options;
-    // The key a corpus import skips an unchanged article by: kept with its content, forgotten for any other import.
-    const keep = () =>
-      importKey === undefined ? clearImportKey(tx, article.id) : setImportKey(tx, article.id, importKey);
-    if (existing?.contentHash === hash) {
-      await keep();
-      return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
-    }
-    if (options.create && existing && !sameContent(existing, article)) {
-      throw new ConflictError(
-        `article ${article.id} exists with other content; PUT /api/articles/${article.id} changes it`,
-      );
-    }
-    const reviewed = existing ? await reviewedEditIds(tx, article.id) : [];
-    // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
-    // correction must not wipe that work.
-    const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
-    const now = nowIso();
-    await writeArticle(tx, article, hash, now, keepReviewer ? existing : undefined);
-    // With the reviewer's text kept, the post-edit edits belong to it; a caller that diffed only the files passes
-    // none, and they stay. A caller that diffed against the kept text passes them, and they are synchronised.
-    const ownsPostEdit = !keepReviewer || edits.some((edit) => edit.origin === 'post-edit');
-    const sync = await syncEdits(tx, article.id, edits, {
-      mt: article.mt,
-      inScope: (origin) => origin !== 'post-edit' || ownsPostEdit,
-      createdBy: null,
-      now,
-    });
-    const revision = await recordTextRevision(tx, {
-      articleId: article.id,
-      via: options.via ?? 'corpus',
-      reviewerId: options.reviewerId ?? null,
-      contentHash: hash,
-      texts: {
-        mt: article.mt,
-        corrected: keepReviewer ? (existing?.corrected ?? null) : (article.corrected ?? null),
-        source: article.source ?? null,
-      },
-      sync,
-      reviewedStaled: await countStale(tx, reviewed),
-      now,
-    });
+  const existing = await getArticle(tx, article.id);
+  const { importKey } = options;
+  // The key a corpus import skips an unchanged article by: kept with its content, forgotten for any other import.
+  const keep = () =>
+    importKey === undefined ? clearImportKey(tx, article.id) : setImportKey(tx, article.id, importKey);
+  if (existing?.contentHash === hash) {
     await keep();
-    await queueArticleWebhook(tx, article.id, existing ? 'article.revised' : 'article.created');
-    return { status: existing ? 'updated' : 'new', ...sync, revision };
+    return { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+  }
+  if (options.create && existing && !sameContent(existing, article)) {
+    throw new ConflictError(
+      `article ${article.id} exists with other content; PUT /api/articles/${article.id} changes it`,
+    );
+  }
+  const reviewed = existing ? await reviewedEditIds(tx, article.id) : [];
+  // An article without corrected.txt may have been post-edited in the browser: the file saying nothing about the
+  // correction must not wipe that work.
+  const keepReviewer = article.corrected === undefined && existing?.correctedOrigin === 'reviewer';
+  const now = nowIso();
+  await writeArticle(tx, article, hash, now, keepReviewer ? existing : undefined);
+  // With the reviewer's text kept, the post-edit edits belong to it; a caller that diffed only the files passes
+  // none, and they stay. A caller that diffed against the kept text passes them, and they are synchronised.
+  const ownsPostEdit = !keepReviewer || edits.some((edit) => edit.origin === 'post-edit');
+  const sync = await syncEdits(tx, article.id, edits, {
+    mt: article.mt,
+    inScope: (origin) => origin !== 'post-edit' || ownsPostEdit,
+    createdBy: null,
+    now,
   });
+  const revision = await recordTextRevision(tx, {
+    articleId: article.id,
+    via: options.via ?? 'corpus',
+    reviewerId: options.reviewerId ?? null,
+    contentHash: hash,
+    texts: {
+      mt: article.mt,
+      corrected: keepReviewer ? (existing?.corrected ?? null) : (article.corrected ?? null),
+      source: article.source ?? null,
+    },
+    sync,
+    reviewedStaled: await countStale(tx, reviewed),
+    now,
+  });
+  await keep();
+  await queueArticleWebhook(tx, article.id, existing ? 'article.revised' : 'article.created');
+  return { status: existing ? 'updated' : 'new', ...sync, revision };
 }
 
 // The article's current edits that have a current verdict: those that turn stale are the verdicts the text moved from.

@@ -13,7 +13,7 @@ export {
 export type { KeyValues, ListDate, ListOrder, ListOrdering, ListSort } from './article-list-order.ts';
 export { loadArticleReview } from './article-review.ts';
 export { maxSearchTerms, searchTerms } from './article-search.ts';
-export { type StoredPart, storedPartsPage, storePart } from './article-stats.ts';
+export { type StoredPart, storedPart, storedPartsPage, storePart } from './article-stats.ts';
 export * from './articles.ts';
 export * from './bulk-actions.ts';
 export type { SyncResult } from './edit-sync.ts';
@@ -28,7 +28,7 @@ export {
 } from './edits.ts';
 export * from './errors.ts';
 export { groupKeyPattern } from './group-keys.ts';
-export { clearImportKey, importKeys, type StoredImportKey, setImportKey } from './import-keys.ts';
+export { clearImportKey, importKeys, type StoredImportKey, setFilesKeys, setImportKey } from './import-keys.ts';
 export { type NextArticle, nextArticleFor } from './next-article.ts';
 export { isPostgresUrl, openStore } from './open-store.ts';
 export { keepOutcomes, toVerdictRecord } from './outcomes.ts';

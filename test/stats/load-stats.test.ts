@@ -113,6 +113,36 @@ describe('loadStatistics', () => {
     }
   });
 
+  it('two servers on one database: each answers a fresh computation after the other updated the same articles', async () => {
+    const one = await createTestStore();
+    const two = await openStore(one.location);
+    try {
+      await importCorpus(one.store, 'test/fixtures/corpus');
+      await importCorpus(one.store, 'corpus');
+      expect(await loadStatistics(one.store)).toEqual(await fresh(one.store));
+      expect(await loadStatistics(two)).toEqual(await fresh(two));
+      const anna = await createReviewer(one.store, 'anna', 'a long passphrase');
+      const [first, second] = await listEdits(one.store, 'lavrov-in-china');
+      // The first server updates the article twice: the part the second one holds is no longer stored.
+      await recordVerdict(one.store, { editId: first?.id as string, reviewerId: anna.id, decision: 'accept' });
+      expect(await loadStatistics(one.store)).toEqual(await fresh(one.store));
+      await recordVerdict(two, { editId: second?.id as string, reviewerId: anna.id, decision: 'reject' });
+      expect(await loadStatistics(one.store)).toEqual(await fresh(one.store));
+      expect(await loadStatistics(two)).toEqual(await fresh(two));
+      await recordVerdict(two, {
+        editId: first?.id as string,
+        reviewerId: anna.id,
+        decision: 'amend',
+        amendedText: 'x',
+      });
+      expect(await loadStatistics(two)).toEqual(await fresh(two));
+      expect(await loadStatistics(one.store)).toEqual(await fresh(one.store));
+    } finally {
+      await two.close();
+      await one.remove();
+    }
+  });
+
   it('with a time budget answers at once with the previous parts and finishes the update in the background', async () => {
     const other = await createTestStore();
     try {

@@ -6,6 +6,7 @@ import {
   articleListV5,
   bulkReviewV7,
   derivedV3,
+  filesKeysV9,
   liveChangesV6,
   schemaV1,
   teamReviewV2,
@@ -66,6 +67,11 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'webhooks: hooks, an outbox of article events, deliveries with their attempts, announced statuses',
     sql: webhooksV8,
+  },
+  {
+    version: 9,
+    description: 'import_keys.files_key: a restart skips unchanged articles by their file facts, without reading them',
+    sql: filesKeysV9,
   },
 ];
 

@@ -353,6 +353,12 @@ BEGIN
 END $$;
 `;
 
+/** Version 9: import_keys.files_key, as SQLite's version 15 (see src/store/sqlite/migrations.ts). */
+export const filesKeysV9 = `
+ALTER TABLE import_keys ADD COLUMN files_key text;
+ALTER TABLE import_keys ADD COLUMN context_key text;
+`;
+
 /** Version 3: derived data kept across restarts, as SQLite's version 9 (see src/store/sqlite/migrations.ts). */
 export const derivedV3 = `
 CREATE TABLE import_keys (

@@ -322,6 +322,14 @@ INSERT INTO webhook_article_status (article_id, status)
     WHEN undecided = edits THEN 'new' ELSE 'in review' END FROM article_review;
 `;
 
+// What an article's files looked like when its import key was computed (inode, size, times; see
+// src/corpus/file-facts.ts) and the names context it was computed with: a restart that finds both the same skips
+// the article without reading its files.
+const filesKeys = `
+ALTER TABLE import_keys ADD COLUMN files_key TEXT;
+ALTER TABLE import_keys ADD COLUMN context_key TEXT;
+`;
+
 // Bulk review. Identical corrections (and a check's identical suggestions) share a group key, written with the edit
 // (store/group-keys.ts; rows from before are filled in at open), indexed so that groups are counted from the index.
 // A bulk action keeps the verdicts it recorded, so that its undo retracts exactly those.
@@ -482,6 +490,11 @@ export const migrations: readonly Migration[] = [
     version: 14,
     description: 'webhooks: hooks, an outbox of article events, deliveries with their attempts, announced statuses',
     sql: webhooks,
+  },
+  {
+    version: 15,
+    description: 'import_keys.files_key: a restart skips unchanged articles by their file facts, without reading them',
+    sql: filesKeys,
   },
 ];
 
