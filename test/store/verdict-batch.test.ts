@@ -45,7 +45,9 @@ async function storedReview(db: Store) {
     rows.map((row) => ({ ...row, verdict_id: rank.get(row.verdict_id) }));
   return {
     verdicts: verdicts.map(({ id, ...rest }) => ({ rank: rank.get(id), ...rest })),
-    current: ranked(await db.all<{ verdict_id: number }>('SELECT * FROM current_verdicts ORDER BY edit_id, reviewer_id')),
+    current: ranked(
+      await db.all<{ verdict_id: number }>('SELECT * FROM current_verdicts ORDER BY edit_id, reviewer_id'),
+    ),
     adjudications: ranked(await db.all<{ verdict_id: number }>('SELECT * FROM current_adjudications ORDER BY edit_id')),
     outcomes: await db.all('SELECT * FROM edit_outcomes ORDER BY edit_id'),
     counts: await db.all('SELECT edits, undecided, agreed, disputed, adjudicated FROM article_review'),
