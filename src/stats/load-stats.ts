@@ -2,7 +2,14 @@
 // stored with the revision it was computed for, and read back on the next start instead of recomputed.
 import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
 import { loadArticleReview } from '../store/article-review.ts';
-import { type Store, storedPartsPage, storePart, unarchivedArticleRevisions } from '../store/index.ts';
+import {
+  allRevisions,
+  type RevisionRow,
+  revisionsChangedAfter,
+  type Store,
+  storedPartsPage,
+  storePart,
+} from '../store/index.ts';
 import type { NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
@@ -37,6 +44,14 @@ interface Kept {
   updating: Promise<void> | undefined;
   /** The work in progress: work takes turns, or two refreshes would take the same old part out twice. */
   turn: Promise<unknown>;
+  /** The statistics as last read, until a part changes: every request between two changes shares them. */
+  snapshot: Statistics | undefined;
+  /** Every article's revision row as last read (archived ones too), the sum of their change numbers, the highest. */
+  known: Map<string, RevisionRow>;
+  knownSum: number;
+  seen: number;
+  /** Whether every revision was read once (then only those changed since are). */
+  scanned: boolean;
 }
 
 function showOrder(parts: Kept['parts']): string[] {
@@ -57,6 +72,7 @@ function keptFor(db: Store): Kept {
     kept = {
       ...{ parts: new Map(), totals: new StatsTotals(), order: [], reorder: false, attention: new Map() },
       ...{ pending: new Map(), loaded: false, computed: 0, updating: undefined, turn: Promise.resolve() },
+      ...{ snapshot: undefined, known: new Map(), knownSum: 0, seen: 0, scanned: false },
     };
     keptByStore.set(db, kept);
   }
@@ -91,6 +107,7 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
       if (stored.version !== STATS_VERSION || kept.parts.has(row.id)) continue;
       kept.totals.apply(stored.part, 1);
       kept.parts.set(row.id, { revision: row.revision, part: stored.part });
+      kept.snapshot = undefined;
     }
     kept.reorder = true;
     if (page.length < partsPerPage) return;
@@ -99,26 +116,62 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
   }
 }
 
-/** Reads every article's revision: what changed since the parts were made is pending, what is gone is taken out. */
-async function readRevisions(db: Store, kept: Kept): Promise<number> {
+/** Takes a revision row in: an archived article leaves the statistics, one whose part is behind becomes pending. */
+function noteRevision(kept: Kept, row: RevisionRow): void {
+  kept.knownSum += row.changed - (kept.known.get(row.id)?.changed ?? 0);
+  kept.known.set(row.id, row);
+  if (row.changed > kept.seen) kept.seen = row.changed;
   // Archived articles are left out: their part leaves the totals as if they were gone, and returns on unarchive.
-  const revisions = await unarchivedArticleRevisions(db);
-  const present = new Set<string>();
-  kept.pending.clear();
-  for (const { id, revision } of revisions) {
-    present.add(id);
-    if (kept.parts.get(id)?.revision !== revision && kept.attention.get(id)?.revision !== revision) {
-      kept.pending.set(id, revision);
-    }
+  if (row.archived) {
+    forget(kept, row.id);
+    return;
   }
-  for (const [id, old] of kept.parts) {
-    if (present.has(id)) continue;
+  const { id, revision } = row;
+  if (kept.parts.get(id)?.revision !== revision && kept.attention.get(id)?.revision !== revision) {
+    kept.pending.set(id, revision);
+  } else kept.pending.delete(id);
+}
+
+/** Takes an article out of the statistics (archived, or gone). */
+function forget(kept: Kept, id: string): void {
+  kept.pending.delete(id);
+  const old = kept.parts.get(id);
+  if (old) {
     kept.totals.apply(old.part, -1);
     kept.parts.delete(id);
     kept.reorder = true;
+    kept.snapshot = undefined;
   }
-  for (const id of kept.attention.keys()) if (!present.has(id)) kept.attention.delete(id);
-  return revisions.length;
+  if (kept.attention.delete(id)) kept.snapshot = undefined;
+}
+
+/**
+ * Reads what changed since the last read (the revisions whose change number moved past the highest seen): what
+ * changed is pending, what was archived is taken out. Every revision is read the first time, and whenever the
+ * signature of all differs from the one known (a change missed, or an article deleted).
+ */
+async function readRevisions(db: Store, kept: Kept): Promise<void> {
+  if (kept.scanned) {
+    const { rows, signature } = await revisionsChangedAfter(db, kept.seen);
+    for (const row of rows) noteRevision(kept, row);
+    if (signature.count === kept.known.size && signature.sum === kept.knownSum) return;
+  }
+  const rows = await allRevisions(db);
+  const present = new Set(rows.map((row) => row.id));
+  for (const id of [...kept.parts.keys(), ...kept.attention.keys()]) if (!present.has(id)) forget(kept, id);
+  kept.known.clear();
+  kept.knownSum = 0;
+  kept.seen = 0;
+  kept.pending.clear();
+  for (const row of rows) noteRevision(kept, row);
+  kept.scanned = true;
+}
+
+/** The articles counted in the statistics: those not archived. */
+function liveArticles(kept: Kept): number {
+  let live = 0;
+  for (const row of kept.known.values()) if (!row.archived) live++;
+  return live;
 }
 
 /**
@@ -148,6 +201,7 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
     kept.parts.set(id, { revision, part });
   }
   if (entry) kept.attention.set(id, { revision, entry });
+  kept.snapshot = undefined;
   if (old?.part.published !== part?.published || !old !== !part) kept.reorder = true;
 }
 
@@ -162,8 +216,9 @@ async function refreshPending(db: Store, kept: Kept, budgetMs: number): Promise<
   return true;
 }
 
-/** The statistics as the kept parts stand. */
+/** The statistics as the kept parts stand (shared by every caller until a part changes: not to be modified). */
 function snapshot(kept: Kept): Statistics {
+  if (kept.snapshot) return kept.snapshot;
   // Sorting thousands of articles on every call would cost more than the rest: only a new date or article does it.
   if (kept.reorder) {
     kept.order = showOrder(kept.parts);
@@ -171,7 +226,8 @@ function snapshot(kept: Kept): Statistics {
   }
   const attention = [...kept.attention.values()].map((a) => a.entry).sort((a, b) => (a.id < b.id ? -1 : 1));
   const articles = kept.order.flatMap((id) => kept.parts.get(id)?.part.stats ?? []);
-  return kept.totals.statistics(articles, undefined, attention);
+  kept.snapshot = kept.totals.statistics(articles, undefined, attention);
+  return kept.snapshot;
 }
 
 /** Brings the pending articles up to date in slices of a few milliseconds, other requests served in between. */
@@ -241,7 +297,8 @@ export async function warmStatistics(db: Store, budgetMs = sliceMs): Promise<num
   const kept = keptFor(db);
   const articles = await inTurn(kept, async () => {
     await loadStored(db, kept);
-    return readRevisions(db, kept);
+    await readRevisions(db, kept);
+    return liveArticles(kept);
   });
   while (!(await inTurn(kept, () => refreshPending(db, kept, budgetMs)))) await nextTurn();
   await inTurn(kept, async () => snapshot(kept));

@@ -35,9 +35,8 @@ export interface ArticlePage {
 
 const reviewed = (a: ArticleStats) => a.decided > 0;
 
-/** The articles in `sort` order; by score, reviewed articles only come first (an unreviewed one scores on paper). */
-export function sortedArticles(stats: Statistics, sort: ArticleSort, model: ScoringModel): readonly ArticleStats[] {
-  if (sort === 'newest') return stats.articles;
+/** The order of `sort` (not newest); by score, reviewed articles first (an unreviewed one scores on paper). */
+function articleOrder(sort: Exclude<ArticleSort, 'newest'>, model: ScoringModel) {
   const score = (a: ArticleStats) => a.scores[model.id]?.score ?? 0;
   const better = model.higherIsBetter ? -1 : 1;
   const key: (a: ArticleStats, b: ArticleStats) => number =
@@ -46,10 +45,31 @@ export function sortedArticles(stats: Statistics, sort: ArticleSort, model: Scor
       : sort === 'best'
         ? (a, b) => better * (score(a) - score(b))
         : (a, b) => -better * (score(a) - score(b));
-  // Sorted with the id as the last key, so that pages never overlap or skip an article between requests.
-  return [...stats.articles].sort(
-    (a, b) => Number(reviewed(b)) - Number(reviewed(a)) || key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  // The id as the last key, so that pages never overlap or skip an article between requests.
+  return (a: ArticleStats, b: ArticleStats) =>
+    Number(reviewed(b)) - Number(reviewed(a)) || key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * What is derived from one snapshot of the statistics (sorted lists, extremes, distributions), made once: a snapshot
+ * is shared by every request until a part changes, and never modified.
+ */
+const derived = new WeakMap<Statistics, Map<string, unknown>>();
+
+function once<T>(stats: Statistics, key: string, make: () => T): T {
+  let made = derived.get(stats);
+  if (!made) {
+    made = new Map();
+    derived.set(stats, made);
+  }
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
+/** The articles in `sort` order; by score, reviewed articles only come first (an unreviewed one scores on paper). */
+export function sortedArticles(stats: Statistics, sort: ArticleSort, model: ScoringModel): readonly ArticleStats[] {
+  if (sort === 'newest') return stats.articles;
+  return once(stats, `sorted ${sort} ${model.id}`, () => [...stats.articles].sort(articleOrder(sort, model)));
 }
 
 /** One page of the articles (a page past the last is empty). */
@@ -66,14 +86,30 @@ export function articlePage(stats: Statistics, paging: ArticlePaging, model: Sco
   };
 }
 
+/** The first `count` of `items` in `order`, in that order: one pass, no sort of them all. */
+function firstIn<T>(items: Iterable<T>, count: number, order: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === count && !(order(item, first[count - 1] as T) < 0)) continue;
+    let at = first.length;
+    while (at > 0 && order(item, first[at - 1] as T) < 0) at--;
+    first.splice(at, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
+}
+
 /** The best and the worst `count` reviewed articles by the model's score. */
 export function topAndBottom(
   stats: Statistics,
   model: ScoringModel,
   count = 5,
 ): { best: ArticleStats[]; worst: ArticleStats[] } {
-  const best = sortedArticles(stats, 'best', model).filter(reviewed);
-  return { best: best.slice(0, count), worst: best.slice(-count).reverse() };
+  return once(stats, `extremes ${model.id} ${count}`, () => {
+    const order = articleOrder('best', model);
+    const candidates = stats.articles.filter(reviewed);
+    return { best: firstIn(candidates, count, order), worst: firstIn(candidates, count, (a, b) => order(b, a)) };
+  });
 }
 
 /** Counts of `values` in `buckets` equal bins from the lowest to the highest value, as chart bars. */
@@ -100,12 +136,14 @@ export function histogram(values: readonly number[], buckets = 10, digits = 1): 
 
 /** The distribution of reviewed articles' scores under `model`. */
 export function scoreDistribution(stats: Statistics, model: ScoringModel): Bar[] {
-  return histogram(stats.articles.filter(reviewed).map((a) => a.scores[model.id]?.score ?? 0));
+  return once(stats, `scores ${model.id}`, () =>
+    histogram(stats.articles.filter(reviewed).map((a) => a.scores[model.id]?.score ?? 0)),
+  );
 }
 
 /** The distribution of articles' HTER. */
 export function hterDistribution(stats: Statistics): Bar[] {
-  return histogram(stats.articles.map((a) => a.hter.score));
+  return once(stats, 'hter', () => histogram(stats.articles.map((a) => a.hter.score)));
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   bulkReviewV7,
   derivedV3,
   liveChangesV6,
+  revisionChangesV9,
   schemaV1,
   teamReviewV2,
   textRevisionsV4,
@@ -66,6 +67,11 @@ export const migrations: readonly Migration[] = [
     version: 8,
     description: 'webhooks: hooks, an outbox of article events, deliveries with their attempts, announced statuses',
     sql: webhooksV8,
+  },
+  {
+    version: 9,
+    description: 'article_revisions.changed (indexed): which articles changed since a moment, read without a scan',
+    sql: revisionChangesV9,
   },
 ];
 
