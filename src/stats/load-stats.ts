@@ -10,7 +10,7 @@ import {
   storedPartsPage,
   storePart,
 } from '../store/index.ts';
-import type { NeedsAttention, Statistics } from './aggregate.ts';
+import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
 
@@ -29,8 +29,12 @@ const partsPerPage = 500;
 interface Kept {
   parts: Map<string, { revision: number; part: ArticlePart }>;
   totals: StatsTotals;
-  /** Article ids in the order shown: newest publication first, undated last, then by id (as listArticles). */
-  order: string[];
+  /**
+   * The articles' numbers in the order shown (newest publication first, undated last, then by id, as listArticles),
+   * and each article's place in it: a part that keeps its place is swapped in there, without sorting again.
+   */
+  shown: ArticleStats[];
+  place: Map<string, number>;
   reorder: boolean;
   /** Articles whose review cannot be computed at their revision: left out of the totals, listed apart. */
   attention: Map<string, { revision: number; entry: NeedsAttention }>;
@@ -70,7 +74,7 @@ function keptFor(db: Store): Kept {
   let kept = keptByStore.get(db);
   if (!kept) {
     kept = {
-      ...{ parts: new Map(), totals: new StatsTotals(), order: [], reorder: false, attention: new Map() },
+      ...{ parts: new Map(), totals: new StatsTotals(), shown: [], place: new Map(), reorder: false, attention: new Map() },
       ...{ pending: new Map(), loaded: false, computed: 0, updating: undefined, turn: Promise.resolve() },
       ...{ snapshot: undefined, known: new Map(), knownSum: 0, seen: 0, scanned: false },
     };
@@ -203,6 +207,10 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
   if (entry) kept.attention.set(id, { revision, entry });
   kept.snapshot = undefined;
   if (old?.part.published !== part?.published || !old !== !part) kept.reorder = true;
+  else if (part) {
+    const at = kept.place.get(id);
+    if (at !== undefined) kept.shown[at] = part.stats;
+  }
 }
 
 /** Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. */
@@ -221,12 +229,14 @@ function snapshot(kept: Kept): Statistics {
   if (kept.snapshot) return kept.snapshot;
   // Sorting thousands of articles on every call would cost more than the rest: only a new date or article does it.
   if (kept.reorder) {
-    kept.order = showOrder(kept.parts);
+    const order = showOrder(kept.parts);
+    kept.shown = order.map((id) => (kept.parts.get(id) as { part: ArticlePart }).part.stats);
+    kept.place = new Map(order.map((id, at) => [id, at]));
     kept.reorder = false;
   }
   const attention = [...kept.attention.values()].map((a) => a.entry).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const articles = kept.order.flatMap((id) => kept.parts.get(id)?.part.stats ?? []);
-  kept.snapshot = kept.totals.statistics(articles, undefined, attention);
+  // A copy: the snapshot served meanwhile never changes.
+  kept.snapshot = kept.totals.statistics(kept.shown.slice(), undefined, attention);
   return kept.snapshot;
 }
 
@@ -259,17 +269,23 @@ export interface LoadOptions {
 export async function loadStatistics(db: Store, options: LoadOptions = {}): Promise<Statistics> {
   const kept = keptFor(db);
   const budgetMs = options.budgetMs ?? Number.POSITIVE_INFINITY;
-  const { done, missing } = await inTurn(kept, async () => {
+  const { done, missing, stats } = await inTurn(kept, async () => {
     await loadStored(db, kept);
     await readRevisions(db, kept);
-    return { done: await refreshPending(db, kept, budgetMs), missing: missingParts(kept) };
+    const done = await refreshPending(db, kept, budgetMs);
+    const missing = !done && missingParts(kept);
+    // Read in the same turn as the budgeted work: the answer does not wait for a slice of the background update.
+    return { done, missing, stats: missing ? undefined : snapshot(kept) };
   });
-  if (done) return inTurn(kept, async () => snapshot(kept));
+  if (done) return stats as Statistics;
   const updating = updateInBackground(db, kept);
+  if (!missing) {
+    void updating.catch(() => {}); // a store closed meanwhile: nothing to update
+    return stats as Statistics;
+  }
   // An article with no part at all (new, or a cold start without stored parts) has no previous numbers to show: wait
   // for the background update, which yields between slices, so that other requests are still served meanwhile.
-  if (missing) await updating;
-  else void updating.catch(() => {}); // a store closed meanwhile: nothing to update
+  await updating;
   return inTurn(kept, async () => snapshot(kept));
 }
 
