@@ -22,6 +22,11 @@ export const STATS_VERSION = 1;
 
 /** Milliseconds of statistics work per turn of the event loop when it runs in the background. */
 const sliceMs = 5;
+/**
+ * Milliseconds computed parts wait before they are written, with those computed meanwhile: each commit is a flush to
+ * disk that holds the event loop (SQLite writes synchronously), so a burst's update writes a few times, not per part.
+ */
+const storeAfterMs = 200;
 /** Stored parts read per page at start. */
 const partsPerPage = 500;
 
@@ -56,6 +61,10 @@ interface Kept {
   seen: number;
   /** Whether every revision was read once (then only those changed since are). */
   scanned: boolean;
+  /** Parts computed and not yet written, and the writes under way (one after the other). */
+  unstored: Map<string, { revision: number; json: string }>;
+  storing: Promise<void>;
+  storeTimer: NodeJS.Timeout | undefined;
 }
 
 function showOrder(parts: Kept['parts']): string[] {
@@ -77,6 +86,7 @@ function keptFor(db: Store): Kept {
       ...{ parts: new Map(), totals: new StatsTotals(), shown: [], place: new Map(), reorder: false, attention: new Map() },
       ...{ pending: new Map(), loaded: false, computed: 0, updating: undefined, turn: Promise.resolve() },
       ...{ snapshot: undefined, known: new Map(), knownSum: 0, seen: 0, scanned: false },
+      ...{ unstored: new Map(), storing: Promise.resolve(), storeTimer: undefined },
     };
     keptByStore.set(db, kept);
   }
@@ -194,7 +204,7 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
       entry = { id, title: review.meta.title ?? null, problems: problemsOf(id, error) };
     }
   }
-  if (part) await storePart(db, id, revision, JSON.stringify({ version: STATS_VERSION, part }));
+  if (part) kept.unstored.set(id, { revision, json: JSON.stringify({ version: STATS_VERSION, part }) });
   // Swapped only once the new part is ready and stored, so that the totals never miss the article meanwhile.
   const old = kept.parts.get(id);
   if (old) kept.totals.apply(old.part, -1);
@@ -213,15 +223,49 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
   }
 }
 
-/** Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. */
+/**
+ * Writes the parts computed since the last write, in one transaction (one commit, so one flush to disk, for a burst's
+ * slice). A part not written yet is only recomputed if the process stops first: its stored revision is behind.
+ */
+function storeComputed(db: Store, kept: Kept): Promise<void> {
+  if (kept.unstored.size === 0) return kept.storing;
+  const parts = kept.unstored;
+  kept.unstored = new Map();
+  kept.storing = kept.storing
+    .then(async () => {
+      // A store closed meanwhile: those parts are recomputed at the next start.
+      if (!db.open) return;
+      await db.transaction(async (tx) => {
+        for (const [id, { revision, json }] of parts) await storePart(tx, id, revision, json);
+      });
+    })
+    .catch((error: unknown) => {
+      if (db.open) console.error('mt-review: statistics parts not stored (recomputed at the next start):', error);
+    });
+  return kept.storing;
+}
+
+/**
+ * Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. The parts are
+ * written a little later (a request's answer does not wait for the disk), together.
+ */
 async function refreshPending(db: Store, kept: Kept, budgetMs: number): Promise<boolean> {
   const start = performance.now();
-  for (const [id, revision] of kept.pending) {
-    kept.pending.delete(id);
-    await refresh(db, kept, id, revision);
-    if (performance.now() - start >= budgetMs) return kept.pending.size === 0;
+  try {
+    for (const [id, revision] of kept.pending) {
+      kept.pending.delete(id);
+      await refresh(db, kept, id, revision);
+      if (performance.now() - start >= budgetMs) return kept.pending.size === 0;
+    }
+    return true;
+  } finally {
+    if (kept.unstored.size > 0 && !kept.storeTimer) {
+      kept.storeTimer = setTimeout(() => {
+        kept.storeTimer = undefined;
+        void storeComputed(db, kept);
+      }, storeAfterMs).unref(); // a process that stops first leaves those parts to be recomputed
+    }
   }
-  return true;
 }
 
 /** The statistics as the kept parts stand (shared by every caller until a part changes: not to be modified). */
@@ -277,6 +321,8 @@ export async function loadStatistics(db: Store, options: LoadOptions = {}): Prom
     // Read in the same turn as the budgeted work: the answer does not wait for a slice of the background update.
     return { done, missing, stats: missing ? undefined : snapshot(kept) };
   });
+  // Without a budget (the command line, tests) the parts are on disk once the answer is.
+  if (done && budgetMs === Number.POSITIVE_INFINITY) await storeComputed(db, kept);
   if (done) return stats as Statistics;
   const updating = updateInBackground(db, kept);
   if (!missing) {
@@ -318,5 +364,6 @@ export async function warmStatistics(db: Store, budgetMs = sliceMs): Promise<num
   });
   while (!(await inTurn(kept, () => refreshPending(db, kept, budgetMs)))) await nextTurn();
   await inTurn(kept, async () => snapshot(kept));
+  await storeComputed(db, kept);
   return articles;
 }

@@ -88,7 +88,7 @@ export class RecurringIndex {
   /** Ids are pushed unsorted while many parts come in at once (a start), and sorted once when read. */
   private view(entry: Entry): RecurringCorrection {
     if (!entry.sorted) {
-      entry.articles.sort(codeUnits);
+      entry.articles.sort(); // code-unit order, as codeUnits (without a comparator: faster)
       entry.sorted = true;
     }
     entry.shared = true;
