@@ -346,6 +346,11 @@ export function computedParts(db: Store): number {
   return keptFor(db).computed;
 }
 
+/** Writes the parts computed and not yet written (a server stopping calls it before closing its store). */
+export function storeComputedParts(db: Store): Promise<void> {
+  return storeComputed(db, keptFor(db));
+}
+
 /** Articles whose part is behind their revision as last read (being updated in the background). */
 export function pendingArticles(db: Store): number {
   return keptFor(db).pending.size;

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../src/import-corpus.ts';
 import type { ArticleReview } from '../../src/review/article-review.ts';
-import { computedParts, loadStatistics, pendingArticles, warmStatistics } from '../../src/stats/load-stats.ts';
+import {
+  computedParts,
+  loadStatistics,
+  pendingArticles,
+  storeComputedParts,
+  warmStatistics,
+} from '../../src/stats/load-stats.ts';
 import { aggregate } from '../../src/stats/statistics.ts';
 import { loadArticleReview } from '../../src/store/article-review.ts';
 import {
@@ -138,7 +144,16 @@ describe('loadStatistics', () => {
       expect(quick.corpus.articles).toBe(before.corpus.articles);
       for (let i = 0; i < 500 && pendingArticles(other.store) > 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(pendingArticles(other.store)).toBe(0);
-      expect(await loadStatistics(other.store, { budgetMs: 0 })).toEqual(await fresh(other.store));
+      const updated = await loadStatistics(other.store, { budgetMs: 0 });
+      expect(updated).toEqual(await fresh(other.store));
+      // The parts computed in the background are written together, a little later: once written, a restart reads
+      // every one of them back.
+      await storeComputedParts(other.store);
+      await other.store.close();
+      other.store = await openStore(other.location);
+      const restarted = await countingComputations(other.store, () => loadStatistics(other.store));
+      expect(restarted.count).toBe(0);
+      expect(restarted.result).toEqual(updated);
     } finally {
       await other.remove();
     }
