@@ -86,29 +86,72 @@ export function articlePage(stats: Statistics, paging: ArticlePaging, model: Sco
   };
 }
 
-/** The first `count` of `items` in `order`, in that order: one pass, no sort of them all. */
-function firstIn<T>(items: Iterable<T>, count: number, order: (a: T, b: T) => number): T[] {
-  const first: T[] = [];
-  for (const item of items) {
-    if (first.length === count && !(order(item, first[count - 1] as T) < 0)) continue;
-    let at = first.length;
-    while (at > 0 && order(item, first[at - 1] as T) < 0) at--;
-    first.splice(at, 0, item);
-    if (first.length > count) first.pop();
-  }
-  return first;
+/** The reviewed articles and their scores under `model`, in the snapshot's order: read once per snapshot. */
+function reviewedScores(stats: Statistics, model: ScoringModel): { articles: ArticleStats[]; scores: number[] } {
+  return once(stats, `reviewed ${model.id}`, () => {
+    const articles: ArticleStats[] = [];
+    const scores: number[] = [];
+    for (const a of stats.articles) {
+      if (!reviewed(a)) continue;
+      articles.push(a);
+      scores.push(a.scores[model.id]?.score ?? 0);
+    }
+    return { articles, scores };
+  });
 }
 
-/** The best and the worst `count` reviewed articles by the model's score. */
+/**
+ * The first `count` articles in the order of `keys` (ascending), then of ids (ascending, or descending when `idSign`
+ * is -1), in that order: one pass over numbers read once, no sort of them all.
+ */
+function firstByKey(
+  articles: readonly ArticleStats[],
+  keys: readonly number[],
+  count: number,
+  idSign: 1 | -1,
+): ArticleStats[] {
+  const first: number[] = [];
+  const before = (i: number, j: number) => {
+    const byKey = (keys[i] as number) - (keys[j] as number);
+    if (byKey) return byKey < 0;
+    const [a, b] = [(articles[i] as ArticleStats).id, (articles[j] as ArticleStats).id];
+    return idSign > 0 ? a < b : a > b;
+  };
+  for (let i = 0; i < articles.length; i++) {
+    if (first.length === count && !before(i, first[count - 1] as number)) continue;
+    let at = first.length;
+    while (at > 0 && before(i, first[at - 1] as number)) at--;
+    first.splice(at, 0, i);
+    if (first.length > count) first.pop();
+  }
+  return first.map((i) => articles[i] as ArticleStats);
+}
+
+/** The best and the worst `count` reviewed articles by the model's score (as the ends of the 'best' order). */
 export function topAndBottom(
   stats: Statistics,
   model: ScoringModel,
   count = 5,
 ): { best: ArticleStats[]; worst: ArticleStats[] } {
   return once(stats, `extremes ${model.id} ${count}`, () => {
-    const order = articleOrder('best', model);
-    const candidates = stats.articles.filter(reviewed);
-    return { best: firstIn(candidates, count, order), worst: firstIn(candidates, count, (a, b) => order(b, a)) };
+    const { articles, scores } = reviewedScores(stats, model);
+    // The 'best' order: better score first (the sign of the model's direction), then id; the worst are its end,
+    // read backwards: the first in the reverse order, ids descending.
+    const better = model.higherIsBetter ? -1 : 1;
+    return {
+      best: firstByKey(
+        articles,
+        scores.map((score) => better * score),
+        count,
+        1,
+      ),
+      worst: firstByKey(
+        articles,
+        scores.map((score) => -better * score),
+        count,
+        -1,
+      ),
+    };
   });
 }
 
@@ -136,9 +179,7 @@ export function histogram(values: readonly number[], buckets = 10, digits = 1): 
 
 /** The distribution of reviewed articles' scores under `model`. */
 export function scoreDistribution(stats: Statistics, model: ScoringModel): Bar[] {
-  return once(stats, `scores ${model.id}`, () =>
-    histogram(stats.articles.filter(reviewed).map((a) => a.scores[model.id]?.score ?? 0)),
-  );
+  return once(stats, `scores ${model.id}`, () => histogram(reviewedScores(stats, model).scores));
 }
 
 /** The distribution of articles' HTER. */
