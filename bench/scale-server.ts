@@ -2,7 +2,7 @@
 // imported, listens and has its statistics ready, and on request its memory and event-loop stalls.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '../src/server.ts';
-import { pendingArticles } from '../src/stats/load-stats.ts';
+import { pendingArticles, storeComputedParts } from '../src/stats/load-stats.ts';
 
 /** What the benchmark asks of the server, and what it answers. */
 export type ScaleRequest = 'loop-reset' | 'loop-report' | 'stop';
@@ -54,9 +54,11 @@ process.on('message', (request: ScaleRequest) => {
     });
   } else if (request === 'stop') {
     server.close();
-    void db.close().then(() => {
-      send({ event: 'stopped' });
-      process.exit(0);
-    });
+    void storeComputedParts(db)
+      .then(() => db.close())
+      .then(() => {
+        send({ event: 'stopped' });
+        process.exit(0);
+      });
   }
 });

@@ -1,6 +1,7 @@
 // `mt-review serve`: the review server on the corpus; what `npm start` runs.
 import { defaults } from '../config.ts';
 import { serve } from '../server.ts';
+import { storeComputedParts } from '../stats/load-stats.ts';
 import { StoreError } from '../store/index.ts';
 import { type Command, CommandError, parseCommandArgs, UsageError } from './args.ts';
 
@@ -44,6 +45,8 @@ Opens (or creates) the database, imports the corpus, and serves the review pages
       const stop = () =>
         running.server.close(async () => {
           await running.webhooks.stop();
+          // Statistics parts computed in the last moments, written now rather than recomputed at the next start.
+          await storeComputedParts(running.db);
           running.db.close().then(
             () => resolve(0),
             () => resolve(0),

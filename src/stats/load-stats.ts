@@ -2,7 +2,15 @@
 // stored with the revision it was computed for, and read back on the next start instead of recomputed.
 import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
 import { loadArticleReview } from '../store/article-review.ts';
-import { type Store, storedPart, storedPartsPage, storePart, unarchivedArticleRevisions } from '../store/index.ts';
+import {
+  allRevisions,
+  type RevisionRow,
+  revisionsChangedAfter,
+  type Store,
+  storedPart,
+  storedPartsPage,
+  storePart,
+} from '../store/index.ts';
 import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
 import { StatsTotals } from './totals.ts';
@@ -15,13 +23,18 @@ export const STATS_VERSION = 1;
 
 /** Milliseconds of statistics work per turn of the event loop when it runs in the background. */
 const sliceMs = 5;
+/**
+ * Milliseconds computed parts wait before they are written, with those computed meanwhile: each commit is a flush to
+ * disk that holds the event loop (SQLite writes synchronously), so a burst's update writes a few times, not per part.
+ */
+const storeAfterMs = 200;
 /** Stored parts read per page at start. */
 const partsPerPage = 500;
 
 /**
  * What is kept in memory of an article's part: the revision it was computed at and the numbers the snapshot lists.
- * The rest (per reviewer, pair, check, correction: kilobytes an article) is in the totals and in article_stats, where
- * it was stored before it went in; it is read back from there to take it out (partInTotals).
+ * The rest (per reviewer, pair, check, correction: kilobytes an article) is in the totals and in article_stats (or
+ * still in the queue of parts to write); it is read back from there to take it out (partInTotals).
  */
 interface KeptPart {
   revision: number;
@@ -35,12 +48,23 @@ const keptPart = (revision: number, part: ArticlePart): KeptPart => ({
   published: part.published,
 });
 
-/** What is kept per database: each article's part at the revision it was computed at, and their running totals. */
+/** A part computed and not yet on disk: its JSON as it will be stored, and whether a write of it is under way. */
+interface Unstored {
+  revision: number;
+  json: string;
+  writing: boolean;
+}
+
+/** What is kept per database: each article's listed numbers at the revision computed at, and their running totals. */
 interface Kept {
   parts: Map<string, KeptPart>;
   totals: StatsTotals;
-  /** Article ids in the order shown: newest publication first, undated last, then by id (as listArticles). */
-  order: string[];
+  /**
+   * The articles' numbers in the order shown (newest publication first, undated last, then by id, as listArticles),
+   * and each article's place in it: a part that keeps its place is swapped in there, without sorting again.
+   */
+  shown: ArticleStats[];
+  place: Map<string, number>;
   reorder: boolean;
   /** Articles whose review cannot be computed at their revision: left out of the totals, listed apart. */
   attention: Map<string, { revision: number; entry: NeedsAttention }>;
@@ -54,6 +78,18 @@ interface Kept {
   updating: Promise<void> | undefined;
   /** The work in progress: work takes turns, or two refreshes would take the same old part out twice. */
   turn: Promise<unknown>;
+  /** The statistics as last read, until a part changes: every request between two changes shares them. */
+  snapshot: Statistics | undefined;
+  /** Every article's revision row as last read (archived ones too), the sum of their change numbers, the highest. */
+  known: Map<string, RevisionRow>;
+  knownSum: number;
+  seen: number;
+  /** Whether every revision was read once (then only those changed since are). */
+  scanned: boolean;
+  /** Parts computed and not yet on disk (being written or not), and the writes under way (one after the other). */
+  unstored: Map<string, Unstored>;
+  storing: Promise<void>;
+  storeTimer: NodeJS.Timeout | undefined;
 }
 
 function showOrder(parts: Kept['parts']): string[] {
@@ -72,8 +108,17 @@ function keptFor(db: Store): Kept {
   let kept = keptByStore.get(db);
   if (!kept) {
     kept = {
-      ...{ parts: new Map(), totals: new StatsTotals(), order: [], reorder: false, attention: new Map() },
+      ...{
+        parts: new Map(),
+        totals: new StatsTotals(),
+        shown: [],
+        place: new Map(),
+        reorder: false,
+        attention: new Map(),
+      },
       ...{ pending: new Map(), loaded: false, computed: 0, updating: undefined, turn: Promise.resolve() },
+      ...{ snapshot: undefined, known: new Map(), knownSum: 0, seen: 0, scanned: false },
+      ...{ unstored: new Map(), storing: Promise.resolve(), storeTimer: undefined },
     };
     keptByStore.set(db, kept);
   }
@@ -108,6 +153,7 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
       if (stored.version !== STATS_VERSION || kept.parts.has(row.id)) continue;
       kept.totals.apply(stored.part, 1);
       kept.parts.set(row.id, keptPart(row.revision, stored.part));
+      kept.snapshot = undefined;
     }
     kept.reorder = true;
     if (page.length < partsPerPage) return;
@@ -117,56 +163,108 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
 }
 
 /**
- * The part of an article that is in the totals, read back from article_stats; undefined when the row no longer holds
- * it (another server on the database stored a newer part over it): the totals must then be read again.
+ * The part of an article that is in the totals: from the queue of parts to write, else read back from article_stats;
+ * undefined when the row no longer holds it (another server on the database stored a newer part over it): the totals
+ * must then be read again (reloadTotals).
  */
 async function partInTotals(db: Store, kept: Kept, id: string): Promise<ArticlePart | undefined> {
   const revision = kept.parts.get(id)?.revision;
-  const row = await storedPart(db, id);
-  if (!row || row.revision !== revision) return undefined;
-  const stored = JSON.parse(row.part) as { version: number; part: ArticlePart };
+  const queued = kept.unstored.get(id);
+  const json = queued?.revision === revision ? queued?.json : await storedJson(db, id, revision);
+  if (json === undefined) return undefined;
+  const stored = JSON.parse(json) as { version: number; part: ArticlePart };
   return stored.version === STATS_VERSION ? stored.part : undefined;
 }
 
+async function storedJson(db: Store, id: string, revision: number | undefined): Promise<string | undefined> {
+  const row = await storedPart(db, id);
+  return row && row.revision === revision ? row.part : undefined;
+}
+
 /**
- * Reads the totals again from the stored parts, as a start does: what a part taken out of them was is no longer
- * stored. Happens only with several servers on one database, when another one updated an article first.
+ * Reads the totals again from the stored parts, as a start does (after writing this process's own): what a part
+ * taken out of them was is no longer stored. Happens only with several servers on one database, when another one
+ * updated an article first.
  */
 async function reloadTotals(db: Store, kept: Kept): Promise<void> {
+  await storeComputed(db, kept);
   kept.totals = new StatsTotals();
   kept.parts.clear();
   // Set aside at their revision; their older stored part goes back into the totals, so they are looked at again.
   kept.attention.clear();
   kept.loaded = false;
   kept.reorder = true;
+  kept.snapshot = undefined;
+  kept.scanned = false;
   await loadStored(db, kept);
 }
 
-/** Reads every article's revision: what changed since the parts were made is pending, what is gone is taken out. */
-async function readRevisions(db: Store, kept: Kept): Promise<number> {
+/** Takes a revision row in: an archived article leaves the statistics, one whose part is behind becomes pending. */
+async function noteRevision(db: Store, kept: Kept, row: RevisionRow): Promise<void> {
+  kept.knownSum += row.changed - (kept.known.get(row.id)?.changed ?? 0);
+  kept.known.set(row.id, row);
+  if (row.changed > kept.seen) kept.seen = row.changed;
   // Archived articles are left out: their part leaves the totals as if they were gone, and returns on unarchive.
-  const revisions = await unarchivedArticleRevisions(db);
-  const present = new Set<string>();
-  kept.pending.clear();
-  for (const { id, revision } of revisions) {
-    present.add(id);
-    if (kept.parts.get(id)?.revision !== revision && kept.attention.get(id)?.revision !== revision) {
-      kept.pending.set(id, revision);
-    }
+  if (row.archived) {
+    await forget(db, kept, row.id);
+    return;
   }
-  for (const id of kept.parts.keys()) {
-    if (present.has(id)) continue;
+  const { id, revision } = row;
+  if (kept.parts.get(id)?.revision !== revision && kept.attention.get(id)?.revision !== revision) {
+    kept.pending.set(id, revision);
+  } else kept.pending.delete(id);
+}
+
+/** Takes an article out of the statistics (archived, or gone). */
+async function forget(db: Store, kept: Kept, id: string): Promise<void> {
+  kept.pending.delete(id);
+  if (kept.parts.has(id)) {
     const old = await partInTotals(db, kept, id);
     if (old === undefined) {
+      // Another server stored a newer part over it: the totals are read again, without this article's part.
       await reloadTotals(db, kept);
-      return readRevisions(db, kept);
+      return forget(db, kept, id);
     }
     kept.totals.apply(old, -1);
     kept.parts.delete(id);
     kept.reorder = true;
+    kept.snapshot = undefined;
   }
-  for (const id of kept.attention.keys()) if (!present.has(id)) kept.attention.delete(id);
-  return revisions.length;
+  if (kept.attention.delete(id)) kept.snapshot = undefined;
+}
+
+/**
+ * Reads what changed since the last read (the revisions whose change number moved past the highest seen): what
+ * changed is pending, what was archived is taken out. Every revision is read the first time, and whenever the
+ * signature of all differs from the one known (a change missed, or an article deleted).
+ */
+async function readRevisions(db: Store, kept: Kept): Promise<void> {
+  if (kept.scanned) {
+    const { rows, signature } = await revisionsChangedAfter(db, kept.seen);
+    for (const row of rows) await noteRevision(db, kept, row);
+    // A reload of the totals (another server's part found) asks for a full read.
+    if (kept.scanned && signature.count === kept.known.size && signature.sum === kept.knownSum) return;
+  }
+  const rows = await allRevisions(db);
+  const present = new Set(rows.map((row) => row.id));
+  for (const id of [...kept.parts.keys(), ...kept.attention.keys()]) {
+    if (!present.has(id)) await forget(db, kept, id);
+  }
+  kept.known.clear();
+  kept.knownSum = 0;
+  kept.seen = 0;
+  kept.pending.clear();
+  kept.scanned = true;
+  for (const row of rows) await noteRevision(db, kept, row);
+  // The totals were read again meanwhile: the parts' revisions are those stored, so every row is looked at again.
+  if (!kept.scanned) return readRevisions(db, kept);
+}
+
+/** The articles counted in the statistics: those not archived. */
+function liveArticles(kept: Kept): number {
+  let live = 0;
+  for (const row of kept.known.values()) if (!row.archived) live++;
+  return live;
 }
 
 /**
@@ -175,7 +273,7 @@ async function readRevisions(db: Store, kept: Kept): Promise<number> {
  */
 async function refresh(db: Store, kept: Kept, id: string, revision: number): Promise<void> {
   let old = kept.parts.get(id);
-  // Read before the new part is stored over it.
+  // Read before a new part takes its place in the queue or on disk.
   let oldPart = old && (await partInTotals(db, kept, id));
   if (old && !oldPart) {
     await reloadTotals(db, kept);
@@ -196,8 +294,10 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
       entry = { id, title: review.meta.title ?? null, problems: problemsOf(id, error) };
     }
   }
-  if (part) await storePart(db, id, revision, JSON.stringify({ version: STATS_VERSION, part }));
-  // Swapped only once the new part is ready and stored, so that the totals never miss the article meanwhile.
+  if (part) {
+    kept.unstored.set(id, { revision, json: JSON.stringify({ version: STATS_VERSION, part }), writing: false });
+  }
+  // Swapped only once the new part is ready, so that the totals never miss the article meanwhile.
   if (oldPart) kept.totals.apply(oldPart, -1);
   kept.parts.delete(id);
   kept.attention.delete(id);
@@ -206,30 +306,76 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
     kept.parts.set(id, keptPart(revision, part));
   }
   if (entry) kept.attention.set(id, { revision, entry });
+  kept.snapshot = undefined;
   if (old?.published !== part?.published || !old !== !part) kept.reorder = true;
+  else if (part) {
+    const at = kept.place.get(id);
+    if (at !== undefined) kept.shown[at] = part.stats;
+  }
 }
 
-/** Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. */
+/**
+ * Writes the parts computed since the last write, in one transaction (one commit, so one flush to disk, for a burst's
+ * slice). A part not written yet is only recomputed if the process stops first: its stored revision is behind.
+ */
+function storeComputed(db: Store, kept: Kept): Promise<void> {
+  const parts = [...kept.unstored].filter(([, unstored]) => !unstored.writing);
+  if (parts.length === 0) return kept.storing;
+  for (const [, unstored] of parts) unstored.writing = true;
+  kept.storing = kept.storing
+    .then(async () => {
+      // A store closed meanwhile: those parts are recomputed at the next start.
+      if (!db.open) return;
+      await db.transaction(async (tx) => {
+        for (const [id, { revision, json }] of parts) await storePart(tx, id, revision, json);
+      });
+      // On disk now: partInTotals reads them there (unless a newer part of the article took the place meanwhile).
+      for (const [id, unstored] of parts) if (kept.unstored.get(id) === unstored) kept.unstored.delete(id);
+    })
+    .catch((error: unknown) => {
+      for (const [, unstored] of parts) unstored.writing = false; // tried again with the next write
+      if (db.open) console.error('mt-review: statistics parts not stored (recomputed at the next start):', error);
+    });
+  return kept.storing;
+}
+
+/**
+ * Refreshes pending articles until `budgetMs` has passed (at least one); true when none is left. The parts are
+ * written a little later (a request's answer does not wait for the disk), together.
+ */
 async function refreshPending(db: Store, kept: Kept, budgetMs: number): Promise<boolean> {
   const start = performance.now();
-  for (const [id, revision] of kept.pending) {
-    kept.pending.delete(id);
-    await refresh(db, kept, id, revision);
-    if (performance.now() - start >= budgetMs) return kept.pending.size === 0;
+  try {
+    for (const [id, revision] of kept.pending) {
+      kept.pending.delete(id);
+      await refresh(db, kept, id, revision);
+      if (performance.now() - start >= budgetMs) return kept.pending.size === 0;
+    }
+    return true;
+  } finally {
+    if (kept.unstored.size > 0 && !kept.storeTimer) {
+      kept.storeTimer = setTimeout(() => {
+        kept.storeTimer = undefined;
+        void storeComputed(db, kept);
+      }, storeAfterMs).unref(); // a process that stops first leaves those parts to be recomputed
+    }
   }
-  return true;
 }
 
-/** The statistics as the kept parts stand. */
+/** The statistics as the kept parts stand (shared by every caller until a part changes: not to be modified). */
 function snapshot(kept: Kept): Statistics {
+  if (kept.snapshot) return kept.snapshot;
   // Sorting thousands of articles on every call would cost more than the rest: only a new date or article does it.
   if (kept.reorder) {
-    kept.order = showOrder(kept.parts);
+    const order = showOrder(kept.parts);
+    kept.shown = order.map((id) => (kept.parts.get(id) as KeptPart).stats);
+    kept.place = new Map(order.map((id, at) => [id, at]));
     kept.reorder = false;
   }
   const attention = [...kept.attention.values()].map((a) => a.entry).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const articles = kept.order.flatMap((id) => kept.parts.get(id)?.stats ?? []);
-  return kept.totals.statistics(articles, undefined, attention);
+  // A copy: the snapshot served meanwhile never changes.
+  kept.snapshot = kept.totals.statistics(kept.shown.slice(), undefined, attention);
+  return kept.snapshot;
 }
 
 /** Brings the pending articles up to date in slices of a few milliseconds, other requests served in between. */
@@ -261,17 +407,25 @@ export interface LoadOptions {
 export async function loadStatistics(db: Store, options: LoadOptions = {}): Promise<Statistics> {
   const kept = keptFor(db);
   const budgetMs = options.budgetMs ?? Number.POSITIVE_INFINITY;
-  const { done, missing } = await inTurn(kept, async () => {
+  const { done, missing, stats } = await inTurn(kept, async () => {
     await loadStored(db, kept);
     await readRevisions(db, kept);
-    return { done: await refreshPending(db, kept, budgetMs), missing: missingParts(kept) };
+    const done = await refreshPending(db, kept, budgetMs);
+    const missing = !done && missingParts(kept);
+    // Read in the same turn as the budgeted work: the answer does not wait for a slice of the background update.
+    return { done, missing, stats: missing ? undefined : snapshot(kept) };
   });
-  if (done) return inTurn(kept, async () => snapshot(kept));
+  // Without a budget (the command line, tests) the parts are on disk once the answer is.
+  if (done && budgetMs === Number.POSITIVE_INFINITY) await storeComputed(db, kept);
+  if (done) return stats as Statistics;
   const updating = updateInBackground(db, kept);
+  if (!missing) {
+    void updating.catch(() => {}); // a store closed meanwhile: nothing to update
+    return stats as Statistics;
+  }
   // An article with no part at all (new, or a cold start without stored parts) has no previous numbers to show: wait
   // for the background update, which yields between slices, so that other requests are still served meanwhile.
-  if (missing) await updating;
-  else void updating.catch(() => {}); // a store closed meanwhile: nothing to update
+  await updating;
   return inTurn(kept, async () => snapshot(kept));
 }
 
@@ -284,6 +438,11 @@ function missingParts(kept: Kept): boolean {
 /** How many article parts this process computed for `db` (parts read back from the store are not counted). */
 export function computedParts(db: Store): number {
   return keptFor(db).computed;
+}
+
+/** Writes the parts computed and not yet written (a server stopping calls it before closing its store). */
+export function storeComputedParts(db: Store): Promise<void> {
+  return storeComputed(db, keptFor(db));
 }
 
 /** Articles whose part is behind their revision as last read (being updated in the background). */
@@ -299,9 +458,11 @@ export async function warmStatistics(db: Store, budgetMs = sliceMs): Promise<num
   const kept = keptFor(db);
   const articles = await inTurn(kept, async () => {
     await loadStored(db, kept);
-    return readRevisions(db, kept);
+    await readRevisions(db, kept);
+    return liveArticles(kept);
   });
   while (!(await inTurn(kept, () => refreshPending(db, kept, budgetMs)))) await nextTurn();
   await inTurn(kept, async () => snapshot(kept));
+  await storeComputed(db, kept);
   return articles;
 }

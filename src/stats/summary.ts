@@ -35,9 +35,8 @@ export interface ArticlePage {
 
 const reviewed = (a: ArticleStats) => a.decided > 0;
 
-/** The articles in `sort` order; by score, reviewed articles only come first (an unreviewed one scores on paper). */
-export function sortedArticles(stats: Statistics, sort: ArticleSort, model: ScoringModel): readonly ArticleStats[] {
-  if (sort === 'newest') return stats.articles;
+/** The order of `sort` (not newest); by score, reviewed articles first (an unreviewed one scores on paper). */
+function articleOrder(sort: Exclude<ArticleSort, 'newest'>, model: ScoringModel) {
   const score = (a: ArticleStats) => a.scores[model.id]?.score ?? 0;
   const better = model.higherIsBetter ? -1 : 1;
   const key: (a: ArticleStats, b: ArticleStats) => number =
@@ -46,10 +45,31 @@ export function sortedArticles(stats: Statistics, sort: ArticleSort, model: Scor
       : sort === 'best'
         ? (a, b) => better * (score(a) - score(b))
         : (a, b) => -better * (score(a) - score(b));
-  // Sorted with the id as the last key, so that pages never overlap or skip an article between requests.
-  return [...stats.articles].sort(
-    (a, b) => Number(reviewed(b)) - Number(reviewed(a)) || key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  // The id as the last key, so that pages never overlap or skip an article between requests.
+  return (a: ArticleStats, b: ArticleStats) =>
+    Number(reviewed(b)) - Number(reviewed(a)) || key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * What is derived from one snapshot of the statistics (sorted lists, extremes, distributions), made once: a snapshot
+ * is shared by every request until a part changes, and never modified.
+ */
+const derived = new WeakMap<Statistics, Map<string, unknown>>();
+
+function once<T>(stats: Statistics, key: string, make: () => T): T {
+  let made = derived.get(stats);
+  if (!made) {
+    made = new Map();
+    derived.set(stats, made);
+  }
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
+/** The articles in `sort` order; by score, reviewed articles only come first (an unreviewed one scores on paper). */
+export function sortedArticles(stats: Statistics, sort: ArticleSort, model: ScoringModel): readonly ArticleStats[] {
+  if (sort === 'newest') return stats.articles;
+  return once(stats, `sorted ${sort} ${model.id}`, () => [...stats.articles].sort(articleOrder(sort, model)));
 }
 
 /** One page of the articles (a page past the last is empty). */
@@ -66,14 +86,73 @@ export function articlePage(stats: Statistics, paging: ArticlePaging, model: Sco
   };
 }
 
-/** The best and the worst `count` reviewed articles by the model's score. */
+/** The reviewed articles and their scores under `model`, in the snapshot's order: read once per snapshot. */
+function reviewedScores(stats: Statistics, model: ScoringModel): { articles: ArticleStats[]; scores: number[] } {
+  return once(stats, `reviewed ${model.id}`, () => {
+    const articles: ArticleStats[] = [];
+    const scores: number[] = [];
+    for (const a of stats.articles) {
+      if (!reviewed(a)) continue;
+      articles.push(a);
+      scores.push(a.scores[model.id]?.score ?? 0);
+    }
+    return { articles, scores };
+  });
+}
+
+/**
+ * The first `count` articles in the order of `keys` (ascending), then of ids (ascending, or descending when `idSign`
+ * is -1), in that order: one pass over numbers read once, no sort of them all.
+ */
+function firstByKey(
+  articles: readonly ArticleStats[],
+  keys: readonly number[],
+  count: number,
+  idSign: 1 | -1,
+): ArticleStats[] {
+  const first: number[] = [];
+  const before = (i: number, j: number) => {
+    const byKey = (keys[i] as number) - (keys[j] as number);
+    if (byKey) return byKey < 0;
+    const [a, b] = [(articles[i] as ArticleStats).id, (articles[j] as ArticleStats).id];
+    return idSign > 0 ? a < b : a > b;
+  };
+  for (let i = 0; i < articles.length; i++) {
+    if (first.length === count && !before(i, first[count - 1] as number)) continue;
+    let at = first.length;
+    while (at > 0 && before(i, first[at - 1] as number)) at--;
+    first.splice(at, 0, i);
+    if (first.length > count) first.pop();
+  }
+  return first.map((i) => articles[i] as ArticleStats);
+}
+
+/** The best and the worst `count` reviewed articles by the model's score (as the ends of the 'best' order). */
 export function topAndBottom(
   stats: Statistics,
   model: ScoringModel,
   count = 5,
 ): { best: ArticleStats[]; worst: ArticleStats[] } {
-  const best = sortedArticles(stats, 'best', model).filter(reviewed);
-  return { best: best.slice(0, count), worst: best.slice(-count).reverse() };
+  return once(stats, `extremes ${model.id} ${count}`, () => {
+    const { articles, scores } = reviewedScores(stats, model);
+    // The 'best' order: better score first (the sign of the model's direction), then id; the worst are its end,
+    // read backwards: the first in the reverse order, ids descending.
+    const better = model.higherIsBetter ? -1 : 1;
+    return {
+      best: firstByKey(
+        articles,
+        scores.map((score) => better * score),
+        count,
+        1,
+      ),
+      worst: firstByKey(
+        articles,
+        scores.map((score) => -better * score),
+        count,
+        -1,
+      ),
+    };
+  });
 }
 
 /** Counts of `values` in `buckets` equal bins from the lowest to the highest value, as chart bars. */
@@ -100,12 +179,12 @@ export function histogram(values: readonly number[], buckets = 10, digits = 1): 
 
 /** The distribution of reviewed articles' scores under `model`. */
 export function scoreDistribution(stats: Statistics, model: ScoringModel): Bar[] {
-  return histogram(stats.articles.filter(reviewed).map((a) => a.scores[model.id]?.score ?? 0));
+  return once(stats, `scores ${model.id}`, () => histogram(reviewedScores(stats, model).scores));
 }
 
 /** The distribution of articles' HTER. */
 export function hterDistribution(stats: Statistics): Bar[] {
-  return histogram(stats.articles.map((a) => a.hter.score));
+  return once(stats, 'hter', () => histogram(stats.articles.map((a) => a.hter.score)));
 }
 
 /**

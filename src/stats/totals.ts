@@ -4,14 +4,11 @@ import { agreementOf, type PairCells, type ReviewerStats, sortPairs } from '../m
 import { type ScoringModel, scoringModels } from '../metrics/mqm-models.ts';
 import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import { addToSums, type CorpusSums, corpusFromSums, emptySums } from './corpus-sums.ts';
-import { type AcceptedCorrection, type CheckStats, type RecurringCorrection, withPrecision } from './corrections.ts';
+import { type CheckStats, withPrecision } from './corrections.ts';
+import { RecurringIndex } from './recurring-index.ts';
 import type { ArticlePart } from './statistics.ts';
 
-/** Accepted corrections by (MT text, correction): how often in each article. */
-type Corrections = Map<string, { mtText: string; correctedText: string; byArticle: Map<string, number> }>;
-
 const pairKey = (cells: PairCells) => `${cells.reviewers[0]}\u0000${cells.reviewers[1]}`;
-const correctionKey = (c: { mtText: string; correctedText: string }) => `${c.mtText}\u0000${c.correctedText}`;
 
 /** Adds `sign * from[key]` into `into[key]` for the listed numeric keys. */
 function addFields<T>(into: T, from: T, keys: readonly (keyof T)[], sign: number): void {
@@ -24,9 +21,7 @@ export class StatsTotals {
   private readonly reviewers = new Map<string, ReviewerStats>();
   private readonly pairs = new Map<string, PairCells>();
   private readonly checks = new Map<string, CheckStats>();
-  private readonly corrections: Corrections = new Map();
-  /** Keys of the corrections accepted in two or more articles: kept as parts come and go, so reading is cheap. */
-  private readonly recurringKeys = new Set<string>();
+  private readonly corrections = new RecurringIndex();
 
   /** Adds an article's part (sign 1) or takes it back (sign -1); entries that fall to zero disappear. */
   apply(part: ArticlePart, sign: 1 | -1): void {
@@ -51,23 +46,7 @@ export class StatsTotals {
       if (total.edits === 0) this.checks.delete(c.check);
       else this.checks.set(c.check, total);
     }
-    for (const c of part.accepted) this.applyCorrection(part.stats.id, c, sign);
-  }
-
-  private applyCorrection(article: string, c: AcceptedCorrection, sign: 1 | -1): void {
-    const key = correctionKey(c);
-    const entry = this.corrections.get(key) ?? {
-      mtText: c.mtText,
-      correctedText: c.correctedText,
-      byArticle: new Map(),
-    };
-    const count = (entry.byArticle.get(article) ?? 0) + sign * c.count;
-    if (count === 0) entry.byArticle.delete(article);
-    else entry.byArticle.set(article, count);
-    if (entry.byArticle.size === 0) this.corrections.delete(key);
-    else this.corrections.set(key, entry);
-    if (entry.byArticle.size >= 2) this.recurringKeys.add(key);
-    else this.recurringKeys.delete(key);
+    for (const c of part.accepted) this.corrections.apply(part.stats.id, c, sign);
   }
 
   private applyPair(cells: PairCells, sign: 1 | -1): void {
@@ -106,20 +85,8 @@ export class StatsTotals {
         .sort((a, b) => a.reviewer.localeCompare(b.reviewer)),
       agreement: sortPairs([...this.pairs.values()].map(agreementOf)),
       checks: [...this.checks.values()].map(withPrecision).sort((a, b) => a.check.localeCompare(b.check)),
-      recurring: recurring(this.corrections, this.recurringKeys),
+      recurring: this.corrections.recurring(),
       attention,
     };
   }
-}
-
-function recurring(corrections: Corrections, keys: ReadonlySet<string>): RecurringCorrection[] {
-  const result: RecurringCorrection[] = [];
-  for (const key of keys) {
-    const { mtText, correctedText, byArticle } = corrections.get(key) as NonNullable<ReturnType<Corrections['get']>>;
-    let count = 0;
-    for (const n of byArticle.values()) count += n;
-    result.push({ mtText, correctedText, count, articles: [...byArticle.keys()].sort() });
-  }
-  // Plain code-unit order on ties: localeCompare costs a microsecond a call, too much for thousands of entries.
-  return result.sort((a, b) => b.count - a.count || (a.mtText < b.mtText ? -1 : a.mtText > b.mtText ? 1 : 0));
 }

@@ -48,6 +48,7 @@ export {
   type Reviewer,
   verifyReviewerPassword,
 } from './reviewers.ts';
+export { allRevisions, type RevisionRow, type RevisionSignature, revisionsChangedAfter } from './revision-changes.ts';
 export * from './sessions.ts';
 export { ensureSetting } from './settings.ts';
 export type { EngineKind, Sql, SqlParams, SqlValue, Store, Transaction } from './sql.ts';

@@ -8,6 +8,7 @@ import {
   derivedV3,
   filesKeysV9,
   liveChangesV6,
+  revisionChangesV10,
   schemaV1,
   teamReviewV2,
   textRevisionsV4,
@@ -72,6 +73,11 @@ export const migrations: readonly Migration[] = [
     version: 9,
     description: 'import_keys.files_key: a restart skips unchanged articles by their file facts, without reading them',
     sql: filesKeysV9,
+  },
+  {
+    version: 10,
+    description: 'article_revisions.changed (indexed): which articles changed since a moment, read without a scan',
+    sql: revisionChangesV10,
   },
 ];
 

@@ -389,3 +389,20 @@ CREATE INDEX articles_by_publisher ON articles (publisher);
 CREATE INDEX articles_search ON articles USING gin (to_tsvector('simple',
   translate(coalesce(title, '') || ' ' || left(mt, 200000), '<>&/.@_+=~#%-:', '              ')));
 `;
+
+/**
+ * Version 10: article_revisions.changed, as SQLite's version 16: each change of a revision sets it to one more than
+ * any before (indexed). Two transactions at once may take the same number, or commit out of order: a reader checks
+ * the count and sum of `changed` besides (src/stats/load-stats.ts), which every change moves up.
+ */
+export const revisionChangesV10 = `
+ALTER TABLE article_revisions ADD COLUMN changed bigint NOT NULL DEFAULT 0;
+CREATE INDEX article_revisions_by_change ON article_revisions (changed);
+CREATE FUNCTION set_revision_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.changed := coalesce((SELECT max(changed) FROM article_revisions), 0) + 1;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER change_on_revision BEFORE INSERT OR UPDATE OF revision ON article_revisions
+  FOR EACH ROW EXECUTE FUNCTION set_revision_change();
+`;

@@ -434,6 +434,22 @@ CREATE TRIGGER search_on_article_update AFTER UPDATE OF title, mt ON articles
 END;
 `;
 
+// Which articles changed since a moment, without reading every article's revision: each change of a revision also
+// sets the row's `changed` to one more than any before (indexed), so the statistics read only what moved since they
+// last looked. Rows from before keep 0 (a process reads every revision once at start anyway).
+const revisionChanges = `
+ALTER TABLE article_revisions ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX article_revisions_by_change ON article_revisions (changed);
+CREATE TRIGGER change_on_revision_insert AFTER INSERT ON article_revisions BEGIN
+  UPDATE article_revisions SET changed = (SELECT max(changed) FROM article_revisions) + 1
+  WHERE article_id = NEW.article_id;
+END;
+CREATE TRIGGER change_on_revision_update AFTER UPDATE OF revision ON article_revisions BEGIN
+  UPDATE article_revisions SET changed = (SELECT max(changed) FROM article_revisions) + 1
+  WHERE article_id = NEW.article_id;
+END;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -495,6 +511,11 @@ export const migrations: readonly Migration[] = [
     version: 15,
     description: 'import_keys.files_key: a restart skips unchanged articles by their file facts, without reading them',
     sql: filesKeys,
+  },
+  {
+    version: 16,
+    description: 'article_revisions.changed (indexed): which articles changed since a moment, read without a scan',
+    sql: revisionChanges,
   },
 ];
 

@@ -31,7 +31,7 @@ export const defaultStatsModel = 'mqm2';
  * Milliseconds of recomputation a request waits for: after a burst of verdicts the rest is done in the background
  * and the answer has those articles' previous numbers (the page says how many are being updated).
  */
-const requestBudgetMs = 20;
+const requestBudgetMs = 5;
 
 /** A positive integer query parameter, at most `max`; `fallback` when absent; else a 400 naming it. */
 function positiveInt(req: Request, field: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
