@@ -55,19 +55,21 @@ function rowOf(input: VerdictInput, createdAt: string): Row {
   };
 }
 
+// Every value a verdict was given, in the order of the insert's columns after the ordinal.
+const given = (row: Row) => [
+  row.editId,
+  row.reviewerId,
+  row.kind,
+  row.decision,
+  row.category,
+  row.severity,
+  row.note,
+  row.amendedText,
+  row.clientRequestId,
+];
+
 // What tells an inserted row's input from another's: every value it was given.
-const identity = (row: Row) =>
-  JSON.stringify([
-    row.editId,
-    row.reviewerId,
-    row.kind,
-    row.decision,
-    row.category,
-    row.severity,
-    row.note,
-    row.amendedText,
-    row.clientRequestId,
-  ]);
+const identity = (row: Row) => JSON.stringify(given(row));
 
 type Inserted = Omit<StoredVerdict, 'reviewerName' | 'retractedAt'>;
 
@@ -82,19 +84,7 @@ async function insertAll(tx: Sql, rows: readonly Row[]): Promise<(Inserted | und
   const values = valuesTable(
     'v',
     ['integer', 'text', 'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'],
-    rows.map((row, i) => [
-      i,
-      row.editId,
-      row.reviewerId,
-      row.kind,
-      row.decision,
-      row.category,
-      row.severity,
-      row.note,
-      row.amendedText,
-      row.clientRequestId,
-      row.createdAt,
-    ]),
+    rows.map((row, i) => [i, ...given(row), row.createdAt]),
   );
   const inserted = await tx.all<Inserted>(
     `INSERT INTO verdicts (edit_id, article_id, reviewer_id, kind, decision, category, severity, note, amended_text,
