@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { houseStyleEnv, loadHouseStyle } from './checks/house-style.ts';
+import { articleFields } from './corpus/article-fields.ts';
 import type { LoadedArticle } from './corpus/types.ts';
 
 /**
@@ -27,16 +28,7 @@ export function engineKey(version: number = ENGINE_VERSION, houseStylePath?: str
  * `corpusContext` is what the corpus-wide checks read about its names (CorpusNameIndex.contextOf).
  */
 export function importKey(article: LoadedArticle, engine: string, corpusContext: string): string {
-  const { meta } = article;
-  // Fields listed one by one so that key order in article.json cannot change the key.
-  const fingerprint = [
-    engine,
-    article.mt,
-    article.corrected ?? null,
-    article.source ?? null,
-    [meta.title, meta.url, meta.published, meta.publisher, meta.author, meta.sourceLang, meta.targetLang],
-    corpusContext,
-  ];
+  const fingerprint = [engine, ...articleFields(article), corpusContext];
   return createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
 }
 

@@ -1,5 +1,6 @@
 // The articles table: idempotent import from the corpus, the reviewer's corrected text, the article list.
 import { createHash } from 'node:crypto';
+import { articleFields } from '../corpus/article-fields.ts';
 import type { LoadedArticle } from '../corpus/types.ts';
 import { type SyncResult, syncEdits } from './edit-sync.ts';
 import type { ImportedEdit } from './edits.ts';
@@ -87,16 +88,8 @@ export function sameContent(stored: StoredArticle, article: LoadedArticle): bool
 
 /** A fingerprint of everything an import would write: texts, metadata and the edits computed from them. */
 export function contentHash(article: LoadedArticle, edits: readonly ImportedEdit[]): string {
-  const { meta } = article;
-  // Fields listed one by one so that key order in article.json cannot change the hash. The edits are part of it so
-  // that a newer diff engine or check set re-imports an article whose files did not change.
-  const fingerprint = [
-    article.mt,
-    article.corrected ?? null,
-    article.source ?? null,
-    [meta.title, meta.url, meta.published, meta.publisher, meta.author, meta.sourceLang, meta.targetLang],
-    edits,
-  ];
+  // The edits are part of it so that a newer diff engine or check set re-imports an article whose files did not change.
+  const fingerprint = [...articleFields(article), edits];
   return createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
 }
 
