@@ -7,13 +7,18 @@ import {
   type RevisionRow,
   revisionsChangedAfter,
   type Store,
+  type StoredPart,
+  storeCheckpoint,
+  storedCheckpoint,
+  storedListedPage,
   storedPart,
   storedPartsPage,
+  storeListed,
   storePart,
 } from '../store/index.ts';
 import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import { type ArticlePart, articlePart } from './statistics.ts';
-import { StatsTotals } from './totals.ts';
+import { type CheckpointTotals, type ListedPart, StatsTotals } from './totals.ts';
 
 /**
  * The version of what an article part holds and how it is computed (src/stats, src/metrics, src/review): bump it
@@ -30,6 +35,13 @@ const sliceMs = 5;
 const storeAfterMs = 200;
 /** Stored parts read per page at start. */
 const partsPerPage = 500;
+/**
+ * The checkpoint of the totals is written when the statistics are ready after a start, when a server stops, and
+ * while it runs at most this often (milliseconds): a crash loses at most this much of the quick start, never a number.
+ */
+const checkpointEveryMs = 60_000;
+/** Stored parts the checkpoint may not count and still be used (each is then read whole, one query apiece). */
+const uncountedAtMost = 1000;
 
 /**
  * What is kept in memory of an article's part: the revision it was computed at and the numbers the snapshot lists.
@@ -42,7 +54,7 @@ interface KeptPart {
   published: string | null;
 }
 
-const keptPart = (revision: number, part: ArticlePart): KeptPart => ({
+const keptPart = (revision: number, part: ListedPart): KeptPart => ({
   revision,
   stats: part.stats,
   published: part.published,
@@ -52,7 +64,28 @@ const keptPart = (revision: number, part: ArticlePart): KeptPart => ({
 interface Unstored {
   revision: number;
   json: string;
+  listed: string;
   writing: boolean;
+}
+
+/** A part's listed numbers as article_stats.listed keeps them, under the version that computed them. */
+type StoredListed = ListedPart & { version: number };
+
+const listedJson = (part: ArticlePart): string =>
+  JSON.stringify({
+    version: STATS_VERSION,
+    stats: part.stats,
+    published: part.published,
+    accepted: part.accepted,
+  } satisfies StoredListed);
+
+/**
+ * The checkpoint of the statistics: the totals only whole parts give, and the parts they count (article, revision).
+ * It holds while each of those parts is stored at that revision: a start then reads only the parts' listed numbers.
+ */
+interface Checkpoint {
+  parts: [string, number][];
+  totals: CheckpointTotals;
 }
 
 /** What is kept per database: each article's listed numbers at the revision computed at, and their running totals. */
@@ -90,6 +123,11 @@ interface Kept {
   unstored: Map<string, Unstored>;
   storing: Promise<void>;
   storeTimer: NodeJS.Timeout | undefined;
+  /** Whether the stored checkpoint holds the totals as they are, and when one was last written (performance.now). */
+  checkpointed: boolean;
+  checkpointAt: number;
+  /** How the stored parts were last read: through the checkpoint, or each part whole. */
+  loadedFrom: 'checkpoint' | 'parts' | undefined;
 }
 
 function showOrder(parts: Kept['parts']): string[] {
@@ -119,6 +157,7 @@ function keptFor(db: Store): Kept {
       ...{ pending: new Map(), loaded: false, computed: 0, updating: undefined, turn: Promise.resolve() },
       ...{ snapshot: undefined, known: new Map(), knownSum: 0, seen: 0, scanned: false },
       ...{ unstored: new Map(), storing: Promise.resolve(), storeTimer: undefined },
+      ...{ checkpointed: false, checkpointAt: performance.now(), loadedFrom: undefined },
     };
     keptByStore.set(db, kept);
   }
@@ -141,24 +180,128 @@ function problemsOf(id: string, error: unknown): EditProblem[] {
   return [{ editId: '', mtText: '', message: `its statistics could not be computed (${String(error)})` }];
 }
 
-/** Reads the stored parts into the totals, a page per turn of the event loop; parts of another version are left. */
+/**
+ * Reads the stored parts into the totals, a page per turn of the event loop; parts of another version are left.
+ * Through the checkpoint when it holds (each part's listed numbers only), else each part whole.
+ */
 async function loadStored(db: Store, kept: Kept): Promise<void> {
   if (kept.loaded) return;
   kept.loaded = true;
+  kept.snapshot = undefined;
+  kept.reorder = true;
+  if (await loadThroughCheckpoint(db, kept)) {
+    kept.loadedFrom = 'checkpoint';
+    return;
+  }
+  kept.loadedFrom = 'parts';
+  kept.checkpointed = false;
   let after = '';
   for (;;) {
     const page = await storedPartsPage(db, after, partsPerPage);
+    // Parts stored before their listed numbers were kept apart get them, so that the next start can use a checkpoint.
+    const unlisted: [string, number, string][] = [];
     for (const row of page) {
-      const stored = JSON.parse(row.part) as { version: number; part: ArticlePart };
-      if (stored.version !== STATS_VERSION || kept.parts.has(row.id)) continue;
-      kept.totals.apply(stored.part, 1);
-      kept.parts.set(row.id, keptPart(row.revision, stored.part));
-      kept.snapshot = undefined;
+      const part = applyStored(kept, row);
+      if (part && !row.listed) unlisted.push([row.id, row.revision, listedJson(part)]);
     }
-    kept.reorder = true;
+    if (unlisted.length > 0) {
+      await db.transaction(async (tx) => {
+        for (const [id, revision, listed] of unlisted) await storeListed(tx, id, revision, listed);
+      });
+    }
     if (page.length < partsPerPage) return;
     after = (page.at(-1) as { id: string }).id;
     await nextTurn();
+  }
+}
+
+/** Puts a stored part, read whole, into the totals and returns it (unless of another version, or already in). */
+function applyStored(kept: Kept, row: StoredPart): ArticlePart | undefined {
+  const stored = JSON.parse(row.part) as { version: number; part: ArticlePart };
+  if (stored.version !== STATS_VERSION || kept.parts.has(row.id)) return undefined;
+  kept.totals.apply(stored.part, 1);
+  kept.parts.set(row.id, keptPart(row.revision, stored.part));
+  return stored.part;
+}
+
+/**
+ * Reads the totals from the checkpoint and each counted part's listed numbers; a stored part it does not count (an
+ * archived article's, or one stored by another server since) is read whole. False, with nothing kept, when the
+ * checkpoint does not hold: absent, of another version, or a part it counts is no longer stored at its revision.
+ */
+async function loadThroughCheckpoint(db: Store, kept: Kept): Promise<boolean> {
+  const stored = await storedCheckpoint(db);
+  if (stored?.version !== STATS_VERSION) return false;
+  const checkpoint = readCheckpoint(stored.body);
+  if (!checkpoint) return false;
+  const counted = new Map(checkpoint.parts);
+  const uncounted: string[] = [];
+  const giveUp = () => {
+    kept.totals = new StatsTotals();
+    kept.parts.clear();
+    return false;
+  };
+  let after = '';
+  for (;;) {
+    const page = await storedListedPage(db, after, partsPerPage);
+    for (const row of page) {
+      const revision = counted.get(row.id);
+      if (revision === undefined) {
+        uncounted.push(row.id);
+        if (uncounted.length > uncountedAtMost) return giveUp();
+        continue;
+      }
+      const listed = revision === row.revision && row.listed ? (JSON.parse(row.listed) as StoredListed) : undefined;
+      if (listed?.version !== STATS_VERSION) return giveUp();
+      kept.totals.applyCorrections(listed, 1);
+      kept.parts.set(row.id, keptPart(row.revision, listed));
+    }
+    if (page.length < partsPerPage) break;
+    after = (page.at(-1) as { id: string }).id;
+    await nextTurn();
+  }
+  if (kept.parts.size !== counted.size) return giveUp();
+  kept.totals.restoreCheckpointTotals(checkpoint.totals);
+  kept.checkpointed = uncounted.length === 0;
+  for (const id of uncounted) {
+    const row = await storedPart(db, id);
+    if (row) applyStored(kept, row);
+  }
+  return true;
+}
+
+/** A stored checkpoint's body, or undefined when it is not one this code wrote (the parts are then read whole). */
+function readCheckpoint(body: string): Checkpoint | undefined {
+  try {
+    const checkpoint = JSON.parse(body) as Partial<Checkpoint> | null;
+    const totals = checkpoint?.totals;
+    if (!Array.isArray(checkpoint?.parts) || !totals?.sums || !totals.reviewers || !totals.pairs || !totals.checks) {
+      return undefined;
+    }
+    return checkpoint as Checkpoint;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores the checkpoint of the totals as they stand, when they moved since the last one and every part they count is
+ * on disk (a part still to be written would make it not hold). Runs in turn: never between a part out and one in.
+ */
+async function writeCheckpoint(db: Store, kept: Kept): Promise<void> {
+  await storeComputed(db, kept);
+  if (!kept.loaded || kept.checkpointed || kept.unstored.size > 0 || !db.open) return;
+  const checkpoint: Checkpoint = {
+    parts: [...kept.parts].map(([id, part]) => [id, part.revision]),
+    totals: kept.totals.checkpointTotals(),
+  };
+  kept.checkpointed = true;
+  kept.checkpointAt = performance.now();
+  try {
+    await storeCheckpoint(db, STATS_VERSION, JSON.stringify(checkpoint));
+  } catch (error) {
+    kept.checkpointed = false;
+    if (db.open) console.error('mt-review: statistics checkpoint not stored (the next start reads every part):', error);
   }
 }
 
@@ -226,6 +369,7 @@ async function forget(db: Store, kept: Kept, id: string): Promise<void> {
       return forget(db, kept, id);
     }
     kept.totals.apply(old, -1);
+    kept.checkpointed = false;
     kept.parts.delete(id);
     kept.reorder = true;
     kept.snapshot = undefined;
@@ -295,8 +439,10 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
     }
   }
   if (part) {
-    kept.unstored.set(id, { revision, json: JSON.stringify({ version: STATS_VERSION, part }), writing: false });
+    const json = JSON.stringify({ version: STATS_VERSION, part });
+    kept.unstored.set(id, { revision, json, listed: listedJson(part), writing: false });
   }
+  kept.checkpointed = false;
   // Swapped only once the new part is ready, so that the totals never miss the article meanwhile.
   if (oldPart) kept.totals.apply(oldPart, -1);
   kept.parts.delete(id);
@@ -327,7 +473,7 @@ function storeComputed(db: Store, kept: Kept): Promise<void> {
       // A store closed meanwhile: those parts are recomputed at the next start.
       if (!db.open) return;
       await db.transaction(async (tx) => {
-        for (const [id, { revision, json }] of parts) await storePart(tx, id, revision, json);
+        for (const [id, { revision, json, listed }] of parts) await storePart(tx, id, revision, json, listed);
       });
       // On disk now: partInTotals reads them there (unless a newer part of the article took the place meanwhile).
       for (const [id, unstored] of parts) if (kept.unstored.get(id) === unstored) kept.unstored.delete(id);
@@ -356,7 +502,10 @@ async function refreshPending(db: Store, kept: Kept, budgetMs: number): Promise<
     if (kept.unstored.size > 0 && !kept.storeTimer) {
       kept.storeTimer = setTimeout(() => {
         kept.storeTimer = undefined;
-        void storeComputed(db, kept);
+        void storeComputed(db, kept).then(() => {
+          if (performance.now() - kept.checkpointAt < checkpointEveryMs) return;
+          return inTurn(kept, () => writeCheckpoint(db, kept));
+        });
       }, storeAfterMs).unref(); // a process that stops first leaves those parts to be recomputed
     }
   }
@@ -415,8 +564,8 @@ export async function loadStatistics(db: Store, options: LoadOptions = {}): Prom
     // Read in the same turn as the budgeted work: the answer does not wait for a slice of the background update.
     return { done, missing, stats: missing ? undefined : snapshot(kept) };
   });
-  // Without a budget (the command line, tests) the parts are on disk once the answer is.
-  if (done && budgetMs === Number.POSITIVE_INFINITY) await storeComputed(db, kept);
+  // Without a budget (the command line, tests) the parts are on disk once the answer is, and the checkpoint.
+  if (done && budgetMs === Number.POSITIVE_INFINITY) await inTurn(kept, () => writeCheckpoint(db, kept));
   if (done) return stats as Statistics;
   const updating = updateInBackground(db, kept);
   if (!missing) {
@@ -440,9 +589,18 @@ export function computedParts(db: Store): number {
   return keptFor(db).computed;
 }
 
-/** Writes the parts computed and not yet written (a server stopping calls it before closing its store). */
+/**
+ * Writes the parts computed and not yet written, then the checkpoint of the totals (a server stopping calls it
+ * before closing its store, so that the next start reads each part's listed numbers only).
+ */
 export function storeComputedParts(db: Store): Promise<void> {
-  return storeComputed(db, keptFor(db));
+  const kept = keptFor(db);
+  return inTurn(kept, () => writeCheckpoint(db, kept));
+}
+
+/** How the stored parts were read at start: through the checkpoint, or each whole (undefined: not read yet). */
+export function statisticsLoadedFrom(db: Store): Kept['loadedFrom'] {
+  return keptFor(db).loadedFrom;
 }
 
 /** Articles whose part is behind their revision as last read (being updated in the background). */
@@ -463,6 +621,6 @@ export async function warmStatistics(db: Store, budgetMs = sliceMs): Promise<num
   });
   while (!(await inTurn(kept, () => refreshPending(db, kept, budgetMs)))) await nextTurn();
   await inTurn(kept, async () => snapshot(kept));
-  await storeComputed(db, kept);
+  await inTurn(kept, () => writeCheckpoint(db, kept));
   return articles;
 }

@@ -15,9 +15,26 @@ function addFields<T>(into: T, from: T, keys: readonly (keyof T)[], sign: number
   for (const key of keys) (into[key] as number) += sign * (from[key] as number);
 }
 
+/**
+ * What of a part is read at every start, whatever the checkpoint: the numbers listed per article, and its accepted
+ * corrections (their totals grow with the corpus, so a checkpoint does not hold them: they are summed at start).
+ */
+export type ListedPart = Pick<ArticlePart, 'stats' | 'published' | 'accepted'>;
+
+/**
+ * The totals a checkpoint of the statistics holds: those of a bounded size (corpus sums; per reviewer, pair and check)
+ * whose parts are kilobytes an article, so that a start reads each article's listed part only.
+ */
+export interface CheckpointTotals {
+  sums: CorpusSums;
+  reviewers: ReviewerStats[];
+  pairs: PairCells[];
+  checks: CheckStats[];
+}
+
 /** Totals of the corpus and of everything per reviewer, reviewer pair, check and correction. */
 export class StatsTotals {
-  private readonly sums: CorpusSums = emptySums();
+  private sums: CorpusSums = emptySums();
   private readonly reviewers = new Map<string, ReviewerStats>();
   private readonly pairs = new Map<string, PairCells>();
   private readonly checks = new Map<string, CheckStats>();
@@ -25,6 +42,37 @@ export class StatsTotals {
 
   /** Adds an article's part (sign 1) or takes it back (sign -1); entries that fall to zero disappear. */
   apply(part: ArticlePart, sign: 1 | -1): void {
+    this.applyCorrections(part, sign);
+    this.applyCheckpointed(part, sign);
+  }
+
+  /** Adds (sign 1) or takes back (sign -1) a part's accepted corrections only: what a checkpoint does not hold. */
+  applyCorrections(part: Pick<ListedPart, 'stats' | 'accepted'>, sign: 1 | -1): void {
+    for (const c of part.accepted) this.corrections.apply(part.stats.id, c, sign);
+  }
+
+  /** The totals a checkpoint holds, as they stand (a copy: later changes do not reach it). */
+  checkpointTotals(): CheckpointTotals {
+    return structuredClone({
+      sums: this.sums,
+      reviewers: [...this.reviewers.values()],
+      pairs: [...this.pairs.values()],
+      checks: [...this.checks.values()],
+    });
+  }
+
+  /** Takes the totals a checkpoint holds from it; the corrections (summed from the listed parts) are left as they are. */
+  restoreCheckpointTotals(totals: CheckpointTotals): void {
+    this.sums = totals.sums;
+    this.reviewers.clear();
+    this.pairs.clear();
+    this.checks.clear();
+    for (const r of totals.reviewers) this.reviewers.set(r.reviewer, r);
+    for (const cells of totals.pairs) this.pairs.set(pairKey(cells), cells);
+    for (const c of totals.checks) this.checks.set(c.check, c);
+  }
+
+  private applyCheckpointed(part: ArticlePart, sign: 1 | -1): void {
     addToSums(this.sums, part.stats, sign);
     for (const r of part.reviewers) {
       const total = this.reviewers.get(r.reviewer) ?? {
@@ -46,7 +94,6 @@ export class StatsTotals {
       if (total.edits === 0) this.checks.delete(c.check);
       else this.checks.set(c.check, total);
     }
-    for (const c of part.accepted) this.corrections.apply(part.stats.id, c, sign);
   }
 
   private applyPair(cells: PairCells, sign: 1 | -1): void {

@@ -13,7 +13,17 @@ export {
 export type { KeyValues, ListDate, ListOrder, ListOrdering, ListSort } from './article-list-order.ts';
 export { loadArticleReview } from './article-review.ts';
 export { maxSearchTerms, searchTerms } from './article-search.ts';
-export { type StoredPart, storedPart, storedPartsPage, storePart } from './article-stats.ts';
+export {
+  type StoredListedPart,
+  type StoredPart,
+  storeCheckpoint,
+  storedCheckpoint,
+  storedListedPage,
+  storedPart,
+  storedPartsPage,
+  storeListed,
+  storePart,
+} from './article-stats.ts';
 export * from './articles.ts';
 export * from './bulk-actions.ts';
 export type { SyncResult } from './edit-sync.ts';

@@ -6,6 +6,8 @@ import {
   computedParts,
   loadStatistics,
   pendingArticles,
+  STATS_VERSION,
+  statisticsLoadedFrom,
   storeComputedParts,
   warmStatistics,
 } from '../../src/stats/load-stats.ts';
@@ -113,8 +115,8 @@ describe('loadStatistics', () => {
       await other.store.close();
       other.store = await openStore(other.location);
       expect(await loadStatistics(other.store)).toEqual(await fresh(other.store));
-      // A part stored by another statistics version is not trusted.
-      await other.store.run(`UPDATE article_stats SET part = '{"version":0,"part":{}}'`);
+      // A part stored by another statistics version is not trusted (nor its listed numbers, nor the checkpoint).
+      await other.store.run(`UPDATE article_stats SET part = '{"version":0,"part":{}}', listed = '{"version":0}'`);
       await other.store.close();
       other.store = await openStore(other.location);
       const recomputed = await countingComputations(other.store, () => loadStatistics(other.store));
@@ -220,6 +222,114 @@ describe('loadStatistics reading only what changed', () => {
       expect(missed.count).toBe(1);
       expect(missed.result).toEqual(await fresh(other.store));
       expect(missed.result.corpus.decisions.rejected).toBeGreaterThan(0);
+    } finally {
+      await other.remove();
+    }
+  });
+});
+
+describe('loadStatistics through the checkpoint of the totals', () => {
+  /** The store reopened, as a restart opens it: nothing of it in memory. */
+  async function restart(store: TestStore): Promise<Store> {
+    await store.store.close();
+    store.store = await openStore(store.location);
+    return store.store;
+  }
+
+  it("a start after a clean stop reads each part's listed numbers only, and answers a fresh computation", async () => {
+    const other = await createTestStore();
+    try {
+      await importCorpus(other.store, 'test/fixtures/corpus');
+      await importCorpus(other.store, 'corpus');
+      const anna = await createReviewer(other.store, 'anna', 'a long passphrase');
+      const bob = await createReviewer(other.store, 'bob', 'a long passphrase');
+      for (const { id } of await listArticles(other.store)) {
+        const [one, two] = await listEdits(other.store, id);
+        if (one) await recordVerdict(other.store, { editId: one.id, reviewerId: anna.id, decision: 'accept' });
+        if (one) await recordVerdict(other.store, { editId: one.id, reviewerId: bob.id, decision: 'reject' });
+        if (two) await recordVerdict(other.store, { editId: two.id, reviewerId: bob.id, decision: 'accept' });
+      }
+      expect(await warmStatistics(other.store)).toBe(9);
+      await storeComputedParts(other.store);
+      const before = await loadStatistics(other.store);
+      expect(before.agreement.length).toBeGreaterThan(0);
+      expect(before.recurring.length + before.checks.length).toBeGreaterThan(0);
+
+      let store = await restart(other);
+      const read = await countingComputations(store, () => loadStatistics(store));
+      expect(statisticsLoadedFrom(store)).toBe('checkpoint');
+      expect(read.count).toBe(0);
+      expect(read.result).toEqual(await fresh(store));
+      expect(read.result).toEqual(before);
+
+      // A verdict after the start: the checkpoint's totals move like any others; stopped, the next start uses the
+      // new checkpoint.
+      const [edit] = await listEdits(store, 'lavrov-in-china');
+      await recordVerdict(store, { editId: edit?.id as string, reviewerId: anna.id, decision: 'reject' });
+      expect(await loadStatistics(store)).toEqual(await fresh(store));
+      await storeComputedParts(store);
+      store = await restart(other);
+      expect(await loadStatistics(store)).toEqual(await fresh(store));
+      expect(statisticsLoadedFrom(store)).toBe('checkpoint');
+
+      // Parts stored before their listed numbers were kept apart (a database from before migration 17): read whole
+      // once, which stores their listed numbers, so the start after uses the checkpoint again.
+      await store.run('UPDATE article_stats SET listed = NULL');
+      store = await restart(other);
+      expect(await loadStatistics(store)).toEqual(await fresh(store));
+      expect(statisticsLoadedFrom(store)).toBe('parts');
+      await storeComputedParts(store);
+      store = await restart(other);
+      const upgraded = await countingComputations(store, () => loadStatistics(store));
+      expect(statisticsLoadedFrom(store)).toBe('checkpoint');
+      expect(upgraded.count).toBe(0);
+      expect(upgraded.result).toEqual(await fresh(store));
+    } finally {
+      await other.remove();
+    }
+  });
+
+  it('a checkpoint that no longer holds is left: a part stored after it, another version, an archived article', async () => {
+    const other = await createTestStore();
+    try {
+      await importCorpus(other.store, 'test/fixtures/corpus');
+      const anna = await createReviewer(other.store, 'anna', 'a long passphrase');
+      await loadStatistics(other.store);
+      await storeComputedParts(other.store);
+      const [checkpoint] = await other.store.all<{ body: string }>('SELECT body FROM stats_checkpoint');
+      expect(checkpoint?.body).toBeDefined();
+
+      // A part stored after the checkpoint, which was not written again (a server killed in between): the article's
+      // part the checkpoint counts is gone, so every part is read whole.
+      let store = await restart(other);
+      const [first, second] = await listArticles(store);
+      const [edit] = await listEdits(store, first?.id as string);
+      await recordVerdict(store, { editId: edit?.id as string, reviewerId: anna.id, decision: 'accept' });
+      await loadStatistics(store);
+      await storeComputedParts(store);
+      await store.run('UPDATE stats_checkpoint SET body = :body', { body: checkpoint?.body as string });
+      store = await restart(other);
+      const stale = await countingComputations(store, () => loadStatistics(store));
+      expect(statisticsLoadedFrom(store)).toBe('parts');
+      expect(stale.count).toBe(0);
+      expect(stale.result).toEqual(await fresh(store));
+      await storeComputedParts(store);
+
+      // An archived article's part stays stored, uncounted: read whole, then left out as the article is archived.
+      await archiveArticle(store, second?.id as string, anna.id);
+      expect(await loadStatistics(store)).toEqual(await fresh(store));
+      await storeComputedParts(store);
+      store = await restart(other);
+      const archived = await loadStatistics(store);
+      expect(statisticsLoadedFrom(store)).toBe('checkpoint');
+      expect(archived).toEqual(await fresh(store));
+      expect(archived.articles.map((a) => a.id)).not.toContain(second?.id);
+
+      // A checkpoint written by another statistics version is not read.
+      await store.run('UPDATE stats_checkpoint SET version = :version', { version: STATS_VERSION + 1 });
+      store = await restart(other);
+      expect(await loadStatistics(store)).toEqual(await fresh(store));
+      expect(statisticsLoadedFrom(store)).toBe('parts');
     } finally {
       await other.remove();
     }

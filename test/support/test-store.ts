@@ -45,6 +45,7 @@ const tables = [
   'webhooks',
   'import_keys',
   'article_stats',
+  'stats_checkpoint',
   'article_events',
   'assignments',
   'article_review',

@@ -10,6 +10,7 @@ import {
   liveChangesV6,
   revisionChangesV10,
   schemaV1,
+  statsCheckpointV11,
   teamReviewV2,
   textRevisionsV4,
 } from './schema.ts';
@@ -78,6 +79,11 @@ export const migrations: readonly Migration[] = [
     version: 10,
     description: 'article_revisions.changed (indexed): which articles changed since a moment, read without a scan',
     sql: revisionChangesV10,
+  },
+  {
+    version: 11,
+    description: 'article_stats.listed and stats_checkpoint: statistics read at start without parsing every part',
+    sql: statsCheckpointV11,
   },
 ];
 

@@ -406,3 +406,14 @@ END $$;
 CREATE TRIGGER change_on_revision BEFORE INSERT OR UPDATE OF revision ON article_revisions
   FOR EACH ROW EXECUTE FUNCTION set_revision_change();
 `;
+
+/** Version 11: the statistics' quick start, as SQLite's version 17. */
+export const statsCheckpointV11 = `
+ALTER TABLE article_stats ADD COLUMN listed text;
+CREATE INDEX articles_archived ON articles (id, archived_at);
+CREATE TABLE stats_checkpoint (
+  id integer PRIMARY KEY CHECK (id = 1),
+  version integer NOT NULL,
+  body text NOT NULL
+);
+`;

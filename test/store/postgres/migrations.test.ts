@@ -25,6 +25,7 @@ const expectedTables = [
   'sessions',
   'settings',
   'sign_in_links',
+  'stats_checkpoint',
   'text_revisions',
   'verdicts',
   'webhook_article_status',
