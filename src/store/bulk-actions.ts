@@ -1,6 +1,6 @@
 // Bulk actions: one reviewer's verdict on many edits at once (a group of identical corrections), and its undo.
 import { ConflictError, NotFoundError } from './errors.ts';
-import { refreshArticleCounts } from './outcomes.ts';
+import { refreshArticlesCounts } from './outcomes.ts';
 import { getRecurring, groupLabel } from './recurring.ts';
 import { retractIn } from './retractions.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
@@ -262,7 +262,7 @@ export function undoBulkAction(store: Store, actionId: number, reviewerId: numbe
         skip(error instanceof ConflictError ? 'approved' : 'changed');
       }
     }
-    for (const articleId of articles) await refreshArticleCounts(tx, articleId);
+    await refreshArticlesCounts(tx, articles);
     await tx.run('UPDATE bulk_actions SET undone_at = :at WHERE id = :id', { at: nowIso(), id: actionId });
     return result;
   });

@@ -4,7 +4,7 @@ import { type OutcomeState, outcomeOf, outcomeStates } from '../review/outcome.t
 import type { Sql, Store } from './sql.ts';
 import { inList, valuesTable } from './sql-lists.ts';
 import type { StoredVerdict } from './verdict-columns.ts';
-import { queueStatusWebhook } from './webhook-outbox.ts';
+import { queueStatusWebhooks } from './webhook-outbox.ts';
 
 /** A stored verdict as the review model reads it. */
 export function toVerdictRecord(v: StoredVerdict): VerdictRecord {
@@ -92,32 +92,50 @@ export async function refreshEditOutcome(tx: Sql, editId: string, articleId: str
 
 const noLabels = { category: null, severity: null, note: null, retractedAt: null };
 
-/** The article's current edits counted by outcome state (an edit without a kept state is undecided). */
-async function countStates(db: Sql, articleId: string): Promise<Record<OutcomeState, number>> {
-  const rows = await db.all<{ state: OutcomeState | null; n: number }>(
-    `SELECT o.state, count(*) AS n FROM edits e LEFT JOIN edit_outcomes o ON o.edit_id = e.id
-     WHERE e.article_id = :articleId AND e.status = 'current' GROUP BY o.state`,
-    { articleId },
+/** Each article's current edits counted by outcome state (an edit without a kept state is undecided). */
+async function countStates(db: Sql, articleIds: readonly string[]): Promise<Map<string, Record<OutcomeState, number>>> {
+  const list = inList('a', articleIds);
+  const rows = await db.all<{ articleId: string; state: OutcomeState | null; n: number }>(
+    `SELECT e.article_id AS "articleId", o.state, count(*) AS n FROM edits e
+     LEFT JOIN edit_outcomes o ON o.edit_id = e.id
+     WHERE e.article_id IN ${list.sql} AND e.status = 'current' GROUP BY e.article_id, o.state`,
+    list.params,
   );
-  const counts = Object.fromEntries(outcomeStates.map((state) => [state, 0])) as Record<OutcomeState, number>;
-  for (const { state, n } of rows) counts[state ?? 'undecided'] += n;
+  const zero = () => Object.fromEntries(outcomeStates.map((state) => [state, 0])) as Record<OutcomeState, number>;
+  const counts = new Map(articleIds.map((id) => [id, zero()]));
+  // PostgreSQL returns count(*) as a string.
+  for (const { articleId, state, n } of rows)
+    (counts.get(articleId) as Record<OutcomeState, number>)[state ?? 'undecided'] += Number(n);
   return counts;
 }
 
 /**
- * Recounts the article's current edits by outcome into article_review: after verdicts, and after anything that adds,
- * stales or revives edits. Run in the transaction that changed them.
+ * Recounts the articles' current edits by outcome into article_review: after verdicts, and after anything that adds,
+ * stales or revives edits. A read and a write however many articles (a batch of verdicts touches many), then the
+ * webhooks of those whose status moved. Run in the transaction that changed them.
  */
-export async function refreshArticleCounts(tx: Sql, articleId: string): Promise<void> {
-  const counts = await countStates(tx, articleId);
-  const edits = counts.undecided + counts.agreed + counts.disputed + counts.adjudicated;
+export async function refreshArticlesCounts(tx: Sql, articleIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return;
+  const counts = await countStates(tx, ids);
+  const rows = ids.map((id) => {
+    const c = counts.get(id) as Record<OutcomeState, number>;
+    return [id, c.undecided + c.agreed + c.disputed + c.adjudicated, c.undecided, c.agreed, c.disputed, c.adjudicated];
+  });
+  const values = valuesTable('c', ['text', 'integer', 'integer', 'integer', 'integer', 'integer'], rows);
   await tx.run(
-    `UPDATE article_review SET edits = :edits, undecided = :undecided, agreed = :agreed, disputed = :disputed,
-       adjudicated = :adjudicated WHERE article_id = :articleId`,
-    { articleId, edits, ...counts },
+    `UPDATE article_review SET edits = m.column2, undecided = m.column3, agreed = m.column4, disputed = m.column5,
+       adjudicated = m.column6
+     FROM (${values.sql}) AS m WHERE article_review.article_id = m.column1`,
+    values.params,
   );
   // Webhooks out: new counts may mean a new status (compared with the one last announced).
-  await queueStatusWebhook(tx, articleId);
+  await queueStatusWebhooks(tx, ids);
+}
+
+/** refreshArticlesCounts for one article. */
+export function refreshArticleCounts(tx: Sql, articleId: string): Promise<void> {
+  return refreshArticlesCounts(tx, [articleId]);
 }
 
 // Bumped when outcomes are kept differently: a store whose kept outcomes are older recomputes them once at open.

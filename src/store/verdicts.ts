@@ -2,7 +2,7 @@
 import type { VerdictKind } from '../review/article-review.ts';
 import type { Severity } from '../review/taxonomy.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
-import { refreshArticleCounts, refreshEditOutcomes } from './outcomes.ts';
+import { refreshArticlesCounts, refreshEditOutcomes } from './outcomes.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
 import { inList, valuesTable } from './sql-lists.ts';
 import { nowIso } from './values.ts';
@@ -289,7 +289,7 @@ export async function recordAllIn(
     await makeCurrent(tx, recorded);
     const changed = await refreshEditOutcomes(tx, recorded);
     // A verdict that leaves its edit's state as it was changes no count.
-    for (const articleId of changed) await refreshArticleCounts(tx, articleId);
+    await refreshArticlesCounts(tx, changed);
   }
   return outcomes;
 }

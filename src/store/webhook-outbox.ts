@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ArticleStatus, articleStatus } from '../review/article-status.ts';
 import type { Sql } from './sql.ts';
+import { inList, valuesTable } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import type { WebhookEvent } from './webhooks.ts';
 
@@ -28,12 +29,25 @@ interface ReviewState {
   adjudicated: number;
 }
 
+const stateColumns = `a.title, ar.approved_at AS "approvedAt", ar.edits, ar.undecided, ar.agreed, ar.disputed,
+  ar.adjudicated FROM articles a JOIN article_review ar ON ar.article_id = a.id`;
+
 function readState(tx: Sql, articleId: string): Promise<ReviewState | undefined> {
-  return tx.get<ReviewState>(
-    `SELECT a.title, ar.approved_at AS "approvedAt", ar.edits, ar.undecided, ar.agreed, ar.disputed, ar.adjudicated
-     FROM articles a JOIN article_review ar ON ar.article_id = a.id WHERE a.id = :articleId`,
-    { articleId },
+  return tx.get<ReviewState>(`SELECT ${stateColumns} WHERE a.id = :articleId`, { articleId });
+}
+
+/** The review state of each article, and the status last announced for it (none for an article never announced). */
+async function readStates(
+  tx: Sql,
+  articleIds: readonly string[],
+): Promise<Map<string, ReviewState & { announced: ArticleStatus | null }>> {
+  const list = inList('s', articleIds);
+  const rows = await tx.all<ReviewState & { id: string; announced: ArticleStatus | null }>(
+    `SELECT a.id, ws.status AS announced, ${stateColumns}
+     LEFT JOIN webhook_article_status ws ON ws.article_id = a.id WHERE a.id IN ${list.sql}`,
+    list.params,
   );
+  return new Map(rows.map(({ id, ...state }) => [id, state]));
 }
 
 /** Writes the event and one pending delivery per enabled hook that wants it; nothing when no hook does. */
@@ -89,19 +103,33 @@ export async function queueArticleWebhook(
  * article.created event carries it.
  */
 export async function queueStatusWebhook(tx: Sql, articleId: string): Promise<void> {
-  const state = await readState(tx, articleId);
-  if (!state) return;
-  const status = articleStatus(state);
-  const known = await tx.get<{ status: ArticleStatus }>(
-    'SELECT status FROM webhook_article_status WHERE article_id = :articleId',
-    { articleId },
+  await queueStatusWebhooks(tx, [articleId]);
+}
+
+/** queueStatusWebhook for several articles: a read and at most one write, then the events (in the order given). */
+export async function queueStatusWebhooks(tx: Sql, articleIds: readonly string[]): Promise<void> {
+  const states = await readStates(tx, articleIds);
+  const moved: { articleId: string; state: ReviewState; status: ArticleStatus; known: ArticleStatus | null }[] = [];
+  for (const articleId of articleIds) {
+    const read = states.get(articleId);
+    if (!read) continue;
+    const { announced, ...state } = read;
+    const status = articleStatus(state);
+    if (announced !== status) moved.push({ articleId, state, status, known: announced });
+  }
+  if (moved.length === 0) return;
+  const values = valuesTable(
+    'w',
+    ['text', 'text'],
+    moved.map((m) => [m.articleId, m.status]),
   );
-  if (known?.status === status) return;
   await tx.run(
-    `INSERT INTO webhook_article_status (article_id, status) VALUES (:articleId, :status)
+    `INSERT INTO webhook_article_status (article_id, status)
+     SELECT column1, column2 FROM (${values.sql}) AS m WHERE column1 IS NOT NULL
      ON CONFLICT (article_id) DO UPDATE SET status = excluded.status`,
-    { articleId, status },
+    values.params,
   );
-  if (!known) return;
-  await writeEvent(tx, articleId, bodyOf('article.status_changed', articleId, state, known.status));
+  for (const { articleId, state, known } of moved) {
+    if (known) await writeEvent(tx, articleId, bodyOf('article.status_changed', articleId, state, known));
+  }
 }

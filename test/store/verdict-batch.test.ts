@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/store/articles.ts';
 import type { Store } from '../../src/store/sql.ts';
 import { type BatchOutcome, recordVerdict, recordVerdictBatch, type VerdictInput } from '../../src/store/verdicts.ts';
-import { addReviewer, openTestStore, seedArticle, seedEdits } from './helpers.ts';
+import { addReviewer, makeEdit, openTestStore, seedArticle, seedEdits } from './helpers.ts';
 
 const input = (reviewerIds: number[]) =>
   fc.record({
-    editId: fc.constantFrom('e-byline', 'e-sergey', 'e-marker', 'e-missing'),
+    editId: fc.constantFrom('e-byline', 'e-sergey', 'e-marker', 'e2-byline', 'e2-sergey', 'e-missing'),
     reviewerId: fc.constantFrom(...reviewerIds, 999),
     kind: fc.constantFrom('verdict' as const, 'verdict' as const, 'adjudication' as const),
     decision: fc.constantFrom('accept' as const, 'reject' as const, 'amend' as const),
@@ -24,6 +24,11 @@ const input = (reviewerIds: number[]) =>
 async function reviewedStore(): Promise<{ db: Store; reviewerIds: number[] }> {
   const db = await openTestStore();
   await importArticle(db, seedArticle, seedEdits);
+  // A second article: a batch touches several, whose counts and statuses are kept together.
+  await importArticle(db, { ...seedArticle, id: 'second' }, [
+    makeEdit('e2-byline', 0, 'Of:', 'By'),
+    makeEdit('e2-sergey', 20, 'Sergey', 'Sergei'),
+  ]);
   const ids = [(await addReviewer(db, 'alice')).id, (await addReviewer(db, 'bob')).id];
   return { db, reviewerIds: ids };
 }
@@ -55,7 +60,11 @@ async function storedReview(db: Store) {
     ),
     adjudications: ranked(await db.all<{ verdict_id: number }>('SELECT * FROM current_adjudications ORDER BY edit_id')),
     outcomes: await db.all('SELECT * FROM edit_outcomes ORDER BY edit_id'),
-    counts: await db.all('SELECT edits, undecided, agreed, disputed, adjudicated FROM article_review'),
+    counts: await db.all(
+      'SELECT article_id, edits, undecided, agreed, disputed, adjudicated FROM article_review ORDER BY article_id',
+    ),
+    // The status last announced to webhooks (the events between may differ: a batch announces only its end).
+    statuses: await db.all('SELECT article_id, status FROM webhook_article_status ORDER BY article_id'),
   };
 }
 
