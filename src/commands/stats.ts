@@ -3,11 +3,9 @@
 
 import { findScoringModel, type MqmScore, scoringModels } from '../metrics/mqm-models.ts';
 import type { Statistics } from '../stats/aggregate.ts';
-import { loadReviewerStats } from '../stats/load-reviewer-stats.ts';
 import { loadStatistics } from '../stats/load-stats.ts';
 import { type ArticleSort, articleSorts, defaultPerPage, maxPerPage, statsAnswer } from '../stats/summary.ts';
 import { type Command, parseCommandArgs, UsageError } from './args.ts';
-import { reviewerStatsTable } from './reviewer-stats-table.ts';
 import { withStore } from './with-store.ts';
 
 const fixed = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
@@ -90,6 +88,9 @@ Score columns show the raw error counts as critical/major/minor/neutral.`,
       values.db,
       async (db) => {
         if (values.reviewers) {
+          // Loaded only when asked for: the statistics alone start without them (startup is per module).
+          const { loadReviewerStats } = await import('../stats/load-reviewer-stats.ts');
+          const { reviewerStatsTable } = await import('./reviewer-stats-table.ts');
           const stats = await loadReviewerStats(db);
           process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : reviewerStatsTable(stats));
           return 0;

@@ -1,7 +1,11 @@
 // Opens the database a command works on (a store error becomes a CommandError naming it) and closes it afterwards.
 import { existsSync } from 'node:fs';
 import { defaults } from '../config.ts';
-import { describeWriteFailure, isPostgresUrl, openStore, type Store, StoreError } from '../store/index.ts';
+// From their own files, not the store's index: a command loads only the store modules it uses (each costs startup).
+import { StoreError } from '../store/errors.ts';
+import { isPostgresUrl, openStore } from '../store/open-store.ts';
+import type { Store } from '../store/sql.ts';
+import { describeWriteFailure } from '../store/sqlite/open.ts';
 import { CommandError } from './args.ts';
 
 /**

@@ -164,3 +164,16 @@ export function scoreErrors(model: ScoringModel, errors: readonly ScorableError[
   const { penalty, counts } = weighErrors(model, errors);
   return scorePenalty(model, penalty, words, counts);
 }
+
+/** A model's score of weighed errors over `words` words and `segments` rated paragraphs; null where it cannot. */
+export function scoreWith(
+  model: ScoringModel,
+  weighed: { penalty: number; counts: SeverityCounts },
+  words: number,
+  segments: number,
+): MqmScore | null {
+  if (!(words > 0) && model.scale.kind !== 'points') return null;
+  const score = scorePenalty(model, weighed.penalty, words, weighed.counts);
+  if (model.systemScore === 'mean-of-segments') score.score = segments > 0 ? weighed.penalty / segments : 0;
+  return score;
+}

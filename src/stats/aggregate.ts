@@ -6,8 +6,7 @@ import {
   type MqmScore,
   type ScorableError,
   type ScoringModel,
-  type SeverityCounts,
-  scorePenalty,
+  scoreWith,
   scoringModels,
   weighErrors,
 } from '../metrics/mqm-models.ts';
@@ -102,19 +101,6 @@ function scorable(model: ScoringModel, error: ErrorRecord): ScorableError {
     return { category: wmtCategoryOf(error.category), severity };
   }
   return { category: error.category ?? 'other/other', severity: error.severity ?? 'minor' };
-}
-
-/** A model's score of weighed errors over `words` words and `segments` rated paragraphs; null where it cannot. */
-export function scoreWith(
-  model: ScoringModel,
-  weighed: { penalty: number; counts: SeverityCounts },
-  words: number,
-  segments: number,
-): MqmScore | null {
-  if (!(words > 0) && model.scale.kind !== 'points') return null;
-  const score = scorePenalty(model, weighed.penalty, words, weighed.counts);
-  if (model.systemScore === 'mean-of-segments') score.score = segments > 0 ? weighed.penalty / segments : 0;
-  return score;
 }
 
 function errorsOf(edits: readonly ResolvedEdit[]): ErrorRecord[] {

@@ -5,10 +5,11 @@ import {
   type MqmScore,
   type ScoringModel,
   type SeverityCounts,
+  scoreWith,
   scoringModels,
 } from '../metrics/mqm-models.ts';
 import type { DecisionCounts } from '../review/resolve.ts';
-import { type ArticleStats, type CorpusStats, scoreWith } from './aggregate.ts';
+import type { ArticleStats, CorpusStats } from './aggregate.ts';
 
 /** Running sums of article statistics: add an article with +1, take it back with -1; the corpus is read from them. */
 export interface CorpusSums {

@@ -1,12 +1,8 @@
 // The statistics of the store, kept up to date incrementally: an article's part is recomputed only when it changed,
 // stored with the revision it was computed for, and read back on the next start instead of recomputed.
-import { type EditProblem, UnresolvableReviewError } from '../review/integrity.ts';
-import { loadArticleReview } from '../store/article-review.ts';
+// From the store's own files, not its index, and the computation of a part loaded only when one is computed: the
+// command line reading stored statistics starts without the review, diff and metrics modules (startup is per module).
 import {
-  allRevisions,
-  type RevisionRow,
-  revisionsChangedAfter,
-  type Store,
   type StoredPart,
   storeCheckpoint,
   storedCheckpoint,
@@ -15,9 +11,12 @@ import {
   storedPartsPage,
   storeListed,
   storePart,
-} from '../store/index.ts';
+} from '../store/article-stats.ts';
+import { allRevisions, type RevisionRow, revisionsChangedAfter } from '../store/revision-changes.ts';
+import type { Store } from '../store/sql.ts';
 import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
-import { type ArticlePart, articlePart } from './statistics.ts';
+import type { ComputedPart } from './compute-part.ts';
+import type { ArticlePart } from './statistics.ts';
 import { type CheckpointTotals, type ListedPart, StatsTotals } from './totals.ts';
 
 /**
@@ -173,11 +172,11 @@ function inTurn<T>(kept: Kept, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Why one article's part could not be made: its edits' problems, or (a bug) the error, which is logged once. */
-function problemsOf(id: string, error: unknown): EditProblem[] {
-  if (error instanceof UnresolvableReviewError) return error.problems;
-  console.error(`mt-review: statistics of article ${id} failed:`, error);
-  return [{ editId: '', mtText: '', message: `its statistics could not be computed (${String(error)})` }];
+/** The computation of a part (review, diff, metrics), loaded when the first part is computed: see the imports. */
+let computation: Promise<typeof import('./compute-part.ts')> | undefined;
+async function computePart(db: Store, id: string): Promise<ComputedPart> {
+  computation ??= import('./compute-part.ts');
+  return (await computation).computePart(db, id);
 }
 
 /**
@@ -427,17 +426,10 @@ async function refresh(db: Store, kept: Kept, id: string, revision: number): Pro
     oldPart = old && (await partInTotals(db, kept, id));
     if (old && !oldPart) return;
   }
-  const review = await loadArticleReview(db, id);
-  let part: ArticlePart | undefined;
-  let entry: NeedsAttention | undefined;
-  if (review) {
-    kept.computed++;
-    try {
-      part = articlePart(review);
-    } catch (error) {
-      entry = { id, title: review.meta.title ?? null, problems: problemsOf(id, error) };
-    }
-  }
+  const computed = await computePart(db, id);
+  if (computed) kept.computed++;
+  const part = computed && 'part' in computed ? computed.part : undefined;
+  const entry = computed && 'attention' in computed ? computed.attention : undefined;
   if (part) {
     const json = JSON.stringify({ version: STATS_VERSION, part });
     kept.unstored.set(id, { revision, json, listed: listedJson(part), writing: false });
