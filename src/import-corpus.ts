@@ -11,7 +11,7 @@ import { listArticleDirs, loadArticle, loadArticles } from './corpus/load-corpus
 import { slugCandidates, slugify } from './corpus/slug.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
 import { articleEdits } from './import/article-edits.ts';
-import { defaultPoolSize, EditPool } from './import/edit-pool.ts';
+import { type EditPool, PoolOnDemand } from './import/edit-pool.ts';
 import { inOrder } from './import/in-order.ts';
 import { contextKey, ENGINE_VERSION, engineKey, filesKey, importKey, namesKey } from './import-key.ts';
 import {
@@ -49,7 +49,7 @@ export interface CorpusImportOptions {
   settleMs?: number;
   /**
    * Worker threads computing names and edits: 0 computes in-process, n uses n threads however few articles there are.
-   * Default: one per core when at least MIN_POOL_JOBS articles need computing, else in-process.
+   * Default: one per core when enough articles need computing (edit-pool.ts), else in-process.
    */
   workers?: number;
 }
@@ -155,6 +155,22 @@ export async function importCorpus(
   corpusDir: string,
   options: CorpusImportOptions = {},
 ): Promise<CorpusImport> {
+  // Worker threads compute names and edits when enough articles need them: ended however the import ends, since
+  // live threads keep the process from exiting.
+  const pool = new PoolOnDemand(options.workers);
+  try {
+    return await importWith(db, corpusDir, options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function importWith(
+  db: Store,
+  corpusDir: string,
+  options: CorpusImportOptions,
+  pool: PoolOnDemand,
+): Promise<CorpusImport> {
   const dirs = await listArticleDirs(corpusDir);
   const style = loadHouseStyle();
   const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
@@ -178,111 +194,97 @@ export async function importCorpus(
   const nameIndex = new CorpusNameIndex(style);
   for (const id of unread.keys()) nameIndex.addNames(id, storedNames(stored.get(id)));
   const namesKeys = new Map<string, string>();
-  // Worker threads compute names and edits when enough articles need them (see edit-pool.ts); closed in `finally`.
-  let pool: EditPool | undefined;
-  const poolFor = (jobs: number): EditPool | undefined => {
-    const size = options.workers ?? (jobs >= MIN_POOL_JOBS ? defaultPoolSize() : 0);
-    if (!pool && size > 0 && jobs > 0) pool = new EditPool(size);
-    return pool;
-  };
-  try {
-    const fresh = loaded.articles.filter((article) => {
-      const key = namesKey(article.mt, engine);
-      namesKeys.set(article.id, key);
-      return stored.get(article.id)?.namesKey !== key;
-    });
-    const namesPool = poolFor(fresh.length);
-    await inOrder(
-      loaded.articles,
-      windowOf(namesPool),
-      (article) => {
-        const before = stored.get(article.id);
-        if (before?.namesKey === namesKeys.get(article.id)) return storedNames(before);
-        return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, style);
-      },
-      (article, names) => nameIndex.addNames(article.id, names),
-    );
-    // An unread article whose names context moved (another article now spells one of its names otherwise) is read:
-    // its key decides, as for any article. Its names are those stored, so the index stays as it is.
-    const moved = [...unread].filter(([id]) => stored.get(id)?.contextKey !== contextKey(nameIndex.contextOf(id)));
-    for (const [id] of moved) unread.delete(id);
-    const late = await loadArticles(moved.map(([, dir]) => dir));
-    for (const article of late.articles) namesKeys.set(article.id, namesKey(article.mt, engine));
-    const articles = [...loaded.articles, ...late.articles].sort((a, b) => compareIds(a.id, b.id));
-    const problems = [...loaded.problems, ...late.problems].sort((a, b) => compareIds(a.articleId, b.articleId));
-
-    const results = new Map<string, ImportResult>();
-    const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
-    for (const id of unread.keys()) results.set(id, { ...unchanged });
-    const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
-    // The articles whose edits are computed: their keys, and the post-edit a reviewer typed for one without
-    // corrected.txt (read here, so the computation needs no store and can run in a worker).
-    const jobs: { article: LoadedArticle; corrected: string | undefined; keys: StoredImportKey }[] = [];
-    for (const article of articles) {
-      const context = nameIndex.contextOf(article.id);
-      const key = importKey(article, engine, context);
+  const fresh = loaded.articles.filter((article) => {
+    const key = namesKey(article.mt, engine);
+    namesKeys.set(article.id, key);
+    return stored.get(article.id)?.namesKey !== key;
+  });
+  const namesPool = pool.for(fresh.length);
+  await inOrder(
+    loaded.articles,
+    windowOf(namesPool),
+    (article) => {
       const before = stored.get(article.id);
-      const facts = factsOf.get(article.id);
-      const files = facts === undefined ? null : filesKey(facts, engine);
-      if (before?.key === key) {
-        results.set(article.id, { ...unchanged });
-        // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
-        const names = before.namesKey === namesKeys.get(article.id);
-        if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
-          settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
-        }
-        continue;
-      }
-      const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
-      const keys = {
-        key,
-        namesKey: namesKeys.get(article.id) as string,
-        names: JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]),
-        filesKey: files,
-        contextKey: contextKey(context),
-      };
-      jobs.push({ article, corrected, keys });
-    }
-    // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
-    // costs more than the writes themselves; the write lock is held only while a batch is written.
-    let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
-    let batchStart = performance.now();
-    const flush = async () => {
-      const writing = batch;
-      batch = [];
-      batchStart = performance.now();
-      if (writing.length === 0) return;
-      await db.transaction(async (tx) => {
-        for (const { article, edits, keys } of writing) {
-          results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
-        }
-      });
-    };
-    const editsPool = poolFor(jobs.length);
-    await inOrder(
-      jobs,
-      windowOf(editsPool),
-      ({ article, corrected }) =>
-        // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
-        editsPool
-          ? editsPool.edits(article.id, article.mt, corrected, nameIndex.viewOf(article.id))
-          : articleEdits(article, corrected, [], nameIndex),
-      async ({ article, keys }, edits) => {
-        batch.push({ article, edits, keys });
-        if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
-      },
-    );
-    await flush();
-    await setFilesKeys(db, settled);
-    const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
-    return { imported, problems, computed: jobs.length, read: toRead.length + moved.length };
-  } finally {
-    await pool?.close();
-  }
-}
+      if (before?.namesKey === namesKeys.get(article.id)) return storedNames(before);
+      return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, style);
+    },
+    (article, names) => nameIndex.addNames(article.id, names),
+  );
+  // An unread article whose names context moved (another article now spells one of its names otherwise) is read:
+  // its key decides, as for any article. Its names are those stored, so the index stays as it is.
+  const moved = [...unread].filter(([id]) => stored.get(id)?.contextKey !== contextKey(nameIndex.contextOf(id)));
+  for (const [id] of moved) unread.delete(id);
+  const late = await loadArticles(moved.map(([, dir]) => dir));
+  for (const article of late.articles) namesKeys.set(article.id, namesKey(article.mt, engine));
+  const articles = [...loaded.articles, ...late.articles].sort((a, b) => compareIds(a.id, b.id));
+  const problems = [...loaded.problems, ...late.problems].sort((a, b) => compareIds(a.articleId, b.articleId));
 
-// Articles to compute before a pool pays off: each worker first loads the checks' word lists and tagger (~N ms).
-const MIN_POOL_JOBS = 32;
+  const results = new Map<string, ImportResult>();
+  const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
+  for (const id of unread.keys()) results.set(id, { ...unchanged });
+  const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
+  // The articles whose edits are computed: their keys, and the post-edit a reviewer typed for one without
+  // corrected.txt (read here, so the computation needs no store and can run in a worker).
+  const jobs: { article: LoadedArticle; corrected: string | undefined; keys: StoredImportKey }[] = [];
+  for (const article of articles) {
+    const context = nameIndex.contextOf(article.id);
+    const key = importKey(article, engine, context);
+    const before = stored.get(article.id);
+    const facts = factsOf.get(article.id);
+    const files = facts === undefined ? null : filesKey(facts, engine);
+    if (before?.key === key) {
+      results.set(article.id, { ...unchanged });
+      // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
+      const names = before.namesKey === namesKeys.get(article.id);
+      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
+        settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
+      }
+      continue;
+    }
+    const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
+    const keys = {
+      key,
+      namesKey: namesKeys.get(article.id) as string,
+      names: JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]),
+      filesKey: files,
+      contextKey: contextKey(context),
+    };
+    jobs.push({ article, corrected, keys });
+  }
+  // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
+  // costs more than the writes themselves; the write lock is held only while a batch is written.
+  let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
+  let batchStart = performance.now();
+  const flush = async () => {
+    const writing = batch;
+    batch = [];
+    batchStart = performance.now();
+    if (writing.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const { article, edits, keys } of writing) {
+        results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
+      }
+    });
+  };
+  const editsPool = pool.for(jobs.length);
+  await inOrder(
+    jobs,
+    windowOf(editsPool),
+    ({ article, corrected }) =>
+      // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
+      editsPool
+        ? editsPool.edits(article.id, article.mt, corrected, nameIndex.viewOf(article.id))
+        : articleEdits(article, corrected, [], nameIndex),
+    async ({ article, keys }, edits) => {
+      batch.push({ article, edits, keys });
+      if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
+    },
+  );
+  await flush();
+  await setFilesKeys(db, settled);
+  const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
+  return { imported, problems, computed: jobs.length, read: toRead.length + moved.length };
+}
 
 // Jobs in flight: enough to keep every worker busy while the main thread writes, few enough to bound memory.
 function windowOf(pool: EditPool | undefined): number {

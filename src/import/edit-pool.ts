@@ -11,9 +11,36 @@ const entry = new URL('./edit-worker.mjs', import.meta.url);
 // Beyond this many threads the main thread (reading files, writing the store) is the bottleneck anyway.
 const MAX_WORKERS = 8;
 
+// Jobs before a pool pays off: each thread first loads the checks' word lists and tagger and warms them up.
+const MIN_POOL_JOBS = 32;
+
 /** The default pool size: one worker per core the process may use. */
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+}
+
+/**
+ * The pool of one import, started when first needed: when a step has enough jobs for it (or `forced` threads, even
+ * for one job; 0 forces none). Later steps reuse it; `close` ends it, started or not.
+ */
+export class PoolOnDemand {
+  readonly #forced: number | undefined;
+  #pool: EditPool | undefined;
+
+  constructor(forced?: number) {
+    this.#forced = forced;
+  }
+
+  /** The pool for a step of `jobs` jobs, or undefined: compute them in-process. */
+  for(jobs: number): EditPool | undefined {
+    const size = this.#forced ?? (jobs >= MIN_POOL_JOBS ? defaultPoolSize() : 0);
+    if (!this.#pool && size > 0 && jobs > 0) this.#pool = new EditPool(size);
+    return this.#pool;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
 }
 
 type Pending = { resolve: (reply: EditReply) => void; reject: (error: unknown) => void };
