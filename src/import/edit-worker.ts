@@ -33,5 +33,15 @@ port.on('message', (request: EditRequest) => {
   } catch (error) {
     reply = { job: request.job, error };
   }
-  port.postMessage(reply);
+  try {
+    port.postMessage(reply);
+  } catch (cloneError) {
+    // An error that cannot be cloned (it holds a function, say) still reaches the import: as its text and stack.
+    if (!('error' in reply)) throw cloneError;
+    const { error } = reply;
+    port.postMessage({
+      job: request.job,
+      error: new Error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    });
+  }
 });
