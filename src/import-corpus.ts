@@ -286,9 +286,10 @@ async function importWith(
   return { imported, problems, computed: jobs.length, read: toRead.length + moved.length };
 }
 
-// Jobs in flight: enough to keep every worker busy while the main thread writes, few enough to bound memory.
+// Jobs in flight: the main thread takes no results while it writes a batch, so the workers keep a batch's worth of
+// jobs (and a few each) to compute meanwhile; bounded, so memory is too.
 function windowOf(pool: EditPool | undefined): number {
-  return pool ? pool.size * 4 : 1;
+  return pool ? maxBatch + pool.size * 4 : 1;
 }
 
 // Articles written per commit at most, and the longest their edits are computed before they are written.
