@@ -3,15 +3,16 @@
 import { basename } from 'node:path';
 import { loadHouseStyle } from './checks/house-style.ts';
 import { CorpusNameIndex, nameCounts } from './checks/name-index.ts';
-import { runChecks } from './checks/registry.ts';
-import { extraSuggestionEdits, type LabelledEdit, labelEdits, suggestionEdits } from './checks/suggestions.ts';
+import type { LabelledEdit } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
 import type { ArticleInput } from './corpus/article-input.ts';
 import { articleFileFacts } from './corpus/file-facts.ts';
 import { listArticleDirs, loadArticle, loadArticles } from './corpus/load-corpus.ts';
 import { slugCandidates, slugify } from './corpus/slug.ts';
 import type { CorpusProblem, LoadedArticle } from './corpus/types.ts';
-import { extractEdits } from './diff/index.ts';
+import { articleEdits } from './import/article-edits.ts';
+import { type EditPool, PoolOnDemand } from './import/edit-pool.ts';
+import { inOrder } from './import/in-order.ts';
 import { contextKey, ENGINE_VERSION, engineKey, filesKey, importKey, namesKey } from './import-key.ts';
 import {
   ConflictError,
@@ -46,6 +47,11 @@ export interface CorpusImportOptions {
   engineVersion?: number;
   /** How long files must have been left alone for their facts to be trusted (SETTLE_MS); tests pass less. */
   settleMs?: number;
+  /**
+   * Worker threads computing names and edits: 0 computes in-process, n uses n threads however few articles there are.
+   * Default: one per core when enough articles need computing (edit-pool.ts), else in-process.
+   */
+  workers?: number;
 }
 
 /**
@@ -59,12 +65,8 @@ export async function editsFor(
   corpus: readonly CorpusText[] = [],
   nameIndex?: CorpusNameIndex,
 ): Promise<LabelledEdit[]> {
-  const findings = runChecks(article.mt, { articleId: article.id, corpus, nameIndex });
   const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
-  if (corrected === undefined) return suggestionEdits(article.mt, findings, article.id);
-  const postEdit = labelEdits(extractEdits(article.mt, corrected, { salt: article.id }), findings, false);
-  const extras = extraSuggestionEdits(article.mt, postEdit, findings, article.id);
-  return [...postEdit, ...extras].sort((a, b) => a.mtStart - b.mtStart);
+  return articleEdits(article, corrected, corpus, nameIndex);
 }
 
 /** Imports one loaded article (idempotent: an unchanged article writes nothing). */
@@ -153,6 +155,22 @@ export async function importCorpus(
   corpusDir: string,
   options: CorpusImportOptions = {},
 ): Promise<CorpusImport> {
+  // Worker threads compute names and edits when enough articles need them: ended however the import ends, since
+  // live threads keep the process from exiting.
+  const pool = new PoolOnDemand(options.workers);
+  try {
+    return await importWith(db, corpusDir, options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function importWith(
+  db: Store,
+  corpusDir: string,
+  options: CorpusImportOptions,
+  pool: PoolOnDemand,
+): Promise<CorpusImport> {
   const dirs = await listArticleDirs(corpusDir);
   const style = loadHouseStyle();
   const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
@@ -176,15 +194,22 @@ export async function importCorpus(
   const nameIndex = new CorpusNameIndex(style);
   for (const id of unread.keys()) nameIndex.addNames(id, storedNames(stored.get(id)));
   const namesKeys = new Map<string, string>();
-  const addLoaded = (articles: readonly LoadedArticle[]) => {
-    for (const article of articles) {
-      const key = namesKey(article.mt, engine);
-      namesKeys.set(article.id, key);
+  const fresh = loaded.articles.filter((article) => {
+    const key = namesKey(article.mt, engine);
+    namesKeys.set(article.id, key);
+    return stored.get(article.id)?.namesKey !== key;
+  });
+  const namesPool = pool.for(fresh.length);
+  await inOrder(
+    loaded.articles,
+    windowOf(namesPool),
+    (article) => {
       const before = stored.get(article.id);
-      nameIndex.addNames(article.id, before?.namesKey === key ? storedNames(before) : nameCounts(article.mt, style));
-    }
-  };
-  addLoaded(loaded.articles);
+      if (before?.namesKey === namesKeys.get(article.id)) return storedNames(before);
+      return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, style);
+    },
+    (article, names) => nameIndex.addNames(article.id, names),
+  );
   // An unread article whose names context moved (another article now spells one of its names otherwise) is read:
   // its key decides, as for any article. Its names are those stored, so the index stays as it is.
   const moved = [...unread].filter(([id]) => stored.get(id)?.contextKey !== contextKey(nameIndex.contextOf(id)));
@@ -198,22 +223,9 @@ export async function importCorpus(
   const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
   for (const id of unread.keys()) results.set(id, { ...unchanged });
   const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
-  // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
-  // costs more than the writes themselves; the write lock is held only while a batch is written.
-  let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
-  let batchStart = performance.now();
-  const flush = async () => {
-    const writing = batch;
-    batch = [];
-    batchStart = performance.now();
-    if (writing.length === 0) return;
-    await db.transaction(async (tx) => {
-      for (const { article, edits, keys } of writing) {
-        results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
-      }
-    });
-  };
-  let computed = 0;
+  // The articles whose edits are computed: their keys, and the post-edit a reviewer typed for one without
+  // corrected.txt (read here, so the computation needs no store and can run in a worker).
+  const jobs: { article: LoadedArticle; corrected: string | undefined; keys: StoredImportKey }[] = [];
   for (const article of articles) {
     const context = nameIndex.contextOf(article.id);
     const key = importKey(article, engine, context);
@@ -229,24 +241,55 @@ export async function importCorpus(
       }
       continue;
     }
-    computed++;
-    // The name index stands for the rest of the corpus: the corpus check reads it, not the texts.
-    const edits = await editsFor(db, article, [], nameIndex);
-    const names = JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]);
+    const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
     const keys = {
       key,
       namesKey: namesKeys.get(article.id) as string,
-      names,
+      names: JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]),
       filesKey: files,
       contextKey: contextKey(context),
     };
-    batch.push({ article, edits, keys });
-    if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
+    jobs.push({ article, corrected, keys });
   }
+  // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
+  // costs more than the writes themselves; the write lock is held only while a batch is written.
+  let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
+  let batchStart = performance.now();
+  const flush = async () => {
+    const writing = batch;
+    batch = [];
+    batchStart = performance.now();
+    if (writing.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const { article, edits, keys } of writing) {
+        results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
+      }
+    });
+  };
+  const editsPool = pool.for(jobs.length);
+  await inOrder(
+    jobs,
+    windowOf(editsPool),
+    ({ article, corrected }) =>
+      // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
+      editsPool
+        ? editsPool.edits(article.id, article.mt, corrected, nameIndex.viewOf(article.id))
+        : articleEdits(article, corrected, [], nameIndex),
+    async ({ article, keys }, edits) => {
+      batch.push({ article, edits, keys });
+      if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
+    },
+  );
   await flush();
   await setFilesKeys(db, settled);
   const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
-  return { imported, problems, computed, read: toRead.length + moved.length };
+  return { imported, problems, computed: jobs.length, read: toRead.length + moved.length };
+}
+
+// Jobs in flight: the main thread takes no results while it writes a batch, so the workers keep a batch's worth of
+// jobs (and a few each) to compute meanwhile; bounded, so memory is too.
+function windowOf(pool: EditPool | undefined): number {
+  return pool ? maxBatch + pool.size * 4 : 1;
 }
 
 // Articles written per commit at most, and the longest their edits are computed before they are written.

@@ -8,7 +8,7 @@ const src = fileURLToPath(new URL('../src', import.meta.url));
 
 /**
  * The stages, in the order data flows: corpus → diff → review → checks, metrics → store → export, stats, webhooks →
- * wiring (import-corpus, export-article, upload/) → web → entry points. A module may import its own stage and earlier
+ * wiring (import-corpus, import/, export-article, upload/) → web → entry points. A module may import its own stage and earlier
  * ones only (stats and export read the review model's resolution, never the other way round).
  */
 const stageOf = (file: string): number => {
@@ -17,8 +17,10 @@ const stageOf = (file: string): number => {
     ...{ corpus: 0, diff: 1, review: 2, checks: 3, metrics: 3, store: 4, export: 5, stats: 6, webhooks: 6 },
   };
   if (first && first in stages) return stages[first] as number;
-  // Wiring: from the corpus (a folder, an upload) into the store, and out of it.
+  // Wiring: from the corpus (a folder, an upload) into the store (import/: its edits computed in worker threads), and
+  // out of it.
   if (['import-corpus.ts', 'import-key.ts', 'export-article.ts'].includes(file) || first === 'upload') return 7;
+  if (first === 'import') return 7;
   if (first === 'web') return 8;
   return 9; // cli.ts, server.ts, app.ts, config.ts, commands/
 };

@@ -1,7 +1,13 @@
 // Corpus consistency: a name spelled one way in one article and another way elsewhere in the corpus.
 import { type HouseStyle, loadHouseStyle } from './house-style.ts';
 import { nameCandidates } from './name-candidates.ts';
-import { buildNameIndex, type CorpusNameIndex, type CorpusVariant, type SpellingUse } from './name-index.ts';
+import {
+  buildNameIndex,
+  type CorpusNameIndex,
+  type CorpusVariant,
+  type NameVariantLookup,
+  type SpellingUse,
+} from './name-index.ts';
 import { finding } from './text.ts';
 import type { Check, CheckContext, CorpusText, Finding } from './types.ts';
 
@@ -16,7 +22,7 @@ export function corpusNameVariants(corpus: readonly CorpusText[], houseStylePath
 const indexCache = new WeakMap<readonly CorpusText[], { style: HouseStyle; index: CorpusNameIndex }>();
 
 /** The index the context offers (kept by the importer), or one built once per corpus array. */
-function indexFor(context: CheckContext, style: HouseStyle): CorpusNameIndex | undefined {
+function indexFor(context: CheckContext, style: HouseStyle): NameVariantLookup | undefined {
   if (context.nameIndex) return context.nameIndex;
   if (!context.corpus?.length) return undefined;
   let cached = indexCache.get(context.corpus);
@@ -43,15 +49,15 @@ export const corpusNameVariant: Check = {
     const spellingsHere = new Set(candidates.map((word) => word.text));
     const found: Finding[] = [];
     for (const word of candidates) {
-      const variant = index.variantOf(word.text);
+      const variant = index.variantSummary(word.text);
       if (!variant || variant.canonical === word.text || style.names.has(word.text)) continue;
       // The article mixes spellings itself: `name-variant` reports that, with the spelling the article offers.
       if (variant.spellings.some((use) => use.spelling !== word.text && spellingsHere.has(use.spelling))) continue;
-      const elsewhere = variant.spellings.find((use) => use.spelling === variant.canonical)?.articles ?? [];
+      const elsewhere = variant.spellings.find((use) => use.spelling === variant.canonical);
       // A tie between two spellings is no evidence either way, unless the house style settles it.
-      const here = variant.spellings.find((use) => use.spelling === word.text)?.articles.length ?? 0;
-      if (!style.targets.has(variant.canonical) && elsewhere.length <= here) continue;
-      const where = elsewhere.length ? ` (as in ${elsewhere.slice(0, 3).join(', ')})` : '';
+      const here = variant.spellings.find((use) => use.spelling === word.text)?.articleCount ?? 0;
+      if (!style.targets.has(variant.canonical) && (elsewhere?.articleCount ?? 0) <= here) continue;
+      const where = elsewhere?.articleCount ? ` (as in ${elsewhere.firstArticles.join(', ')})` : '';
       const fields = {
         check: 'corpus-name-variant',
         start: word.start,

@@ -23,11 +23,54 @@ interface Use {
 }
 
 /**
+ * What the corpus check reads of a name spelled more than one way: the canonical spelling and, per spelling, how many
+ * articles write it and the first few of them (as its message names them). Bounded per name, however large the corpus.
+ */
+export interface VariantSummary {
+  canonical: string;
+  spellings: { spelling: string; articleCount: number; firstArticles: string[] }[];
+}
+
+/** The name index as the corpus check reads it: the whole index, or one article's view of it (sent to a worker). */
+export interface NameVariantLookup {
+  /** The summary of the variant a spelling belongs to, or undefined when the corpus writes that name one way only. */
+  variantSummary(spelling: string): VariantSummary | undefined;
+}
+
+/** Articles a summary (and a names context) lists per spelling: the corpus check's message names up to three. */
+const FIRST_ARTICLES = 3;
+
+/** Summaries by skeleton: a plain value, so it can be posted to a worker thread. */
+export type NameIndexViewData = [skeleton: string, summary: VariantSummary][];
+
+/** One article's view of the index: the summaries of its own names' variants, all the corpus check asks it for. */
+export class NameIndexView implements NameVariantLookup {
+  readonly #summaries: Map<string, VariantSummary>;
+
+  constructor(data: NameIndexViewData) {
+    this.#summaries = new Map(data);
+  }
+
+  variantSummary(spelling: string): VariantSummary | undefined {
+    return this.#summaries.get(nameSkeleton(spelling));
+  }
+}
+
+function summarize(variant: CorpusVariant): VariantSummary {
+  const spellings = variant.spellings.map((use) => ({
+    spelling: use.spelling,
+    articleCount: use.articles.length,
+    firstArticles: use.articles.slice(0, FIRST_ARTICLES),
+  }));
+  return { canonical: variant.canonical, spellings };
+}
+
+/**
  * The names of a corpus, kept incrementally: adding an article costs its own names, removing it takes exactly its
  * contribution back out, so an import of N articles is linear and a changed article costs one article's work. The
  * result never depends on the order articles came in: ties are settled alphabetically, and article lists are sorted.
  */
-export class CorpusNameIndex {
+export class CorpusNameIndex implements NameVariantLookup {
   readonly #style: HouseStyle;
   /** Per article: how often it writes each spelling. */
   readonly #contributions = new Map<string, Map<string, number>>();
@@ -95,22 +138,36 @@ export class CorpusNameIndex {
     return this.#variant(nameSkeleton(spelling)) ?? undefined;
   }
 
+  variantSummary(spelling: string): VariantSummary | undefined {
+    const variant = this.#variant(nameSkeleton(spelling));
+    return variant ? summarize(variant) : undefined;
+  }
+
+  /**
+   * One article's view: the summary of every variant its names belong to. The corpus check asks only about the
+   * spellings the article writes, which are its contribution (nameCounts of its text under the same house style).
+   */
+  viewOf(id: string): NameIndexViewData {
+    const data: NameIndexViewData = [];
+    for (const skeleton of this.#skeletonsOf(id)) {
+      const variant = this.#variant(skeleton);
+      if (variant) data.push([skeleton, summarize(variant)]);
+    }
+    return data;
+  }
+
   /**
    * What the corpus check can read about one article's names: for each name it writes that the corpus spells more
    * than one way, the canonical spelling and each spelling's article count and first articles (as the check's message
    * names them). Bounded per name, so an import can compare it for every article without quadratic cost.
    */
   contextOf(id: string): string {
-    const contribution = this.#contributions.get(id);
-    if (!contribution) return '';
-    const skeletons = new Set<string>();
-    for (const spelling of contribution.keys()) skeletons.add(nameSkeleton(spelling));
     const parts: string[] = [];
-    for (const skeleton of [...skeletons].sort()) {
+    for (const skeleton of this.#skeletonsOf(id)) {
       const variant = this.#variant(skeleton);
       if (!variant) continue;
       const uses = variant.spellings.map(
-        (u) => `${u.spelling}:${u.articles.length}:${u.articles.slice(0, 3).join(',')}`,
+        (u) => `${u.spelling}:${u.articles.length}:${u.articles.slice(0, FIRST_ARTICLES).join(',')}`,
       );
       parts.push(`${variant.canonical}=${uses.join(';')}`);
     }
@@ -123,6 +180,13 @@ export class CorpusNameIndex {
       .sort()
       .map((skeleton) => this.#variant(skeleton))
       .filter((variant): variant is CorpusVariant => variant !== null);
+  }
+
+  // The skeletons of an article's names, sorted.
+  #skeletonsOf(id: string): string[] {
+    const skeletons = new Set<string>();
+    for (const spelling of this.#contributions.get(id)?.keys() ?? []) skeletons.add(nameSkeleton(spelling));
+    return [...skeletons].sort();
   }
 
   #variant(skeleton: string): CorpusVariant | null {

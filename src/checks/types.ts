@@ -1,6 +1,6 @@
 // The shapes every check shares: a finding, the context a check may read, and the check unit itself.
 import type { Severity } from '../review/taxonomy.ts';
-import type { CorpusNameIndex } from './name-index.ts';
+import type { NameVariantLookup } from './name-index.ts';
 
 /** One problem a check found: a span of the text (JS string offsets), what to put there, and how to label it. */
 export interface Finding {
@@ -36,10 +36,10 @@ export interface CheckContext {
   /** The corpus the article belongs to (it may include the article itself). */
   corpus?: readonly CorpusText[];
   /**
-   * The corpus's name index, kept up to date by the caller as articles come and go (`CorpusNameIndex.add/remove`);
-   * used instead of indexing `corpus` when given.
+   * The corpus's name index, kept up to date by the caller as articles come and go (`CorpusNameIndex.add/remove`),
+   * or one article's view of it (`NameIndexView`, in a worker); used instead of indexing `corpus` when given.
    */
-  nameIndex?: CorpusNameIndex;
+  nameIndex?: NameVariantLookup;
   /** A house-style file to use on top of the shipped one (overrides MT_REVIEW_HOUSE_STYLE). */
   houseStylePath?: string;
 }
