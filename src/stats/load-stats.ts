@@ -203,10 +203,13 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
       const part = applyStored(kept, row);
       if (part && !row.listed) unlisted.push([row.id, row.revision, listedJson(part)]);
     }
+    // Not kept (a read-only database, say): the statistics are as complete, only the next start reads every part again.
     if (unlisted.length > 0) {
-      await db.transaction(async (tx) => {
-        for (const [id, revision, listed] of unlisted) await storeListed(tx, id, revision, listed);
-      });
+      await db
+        .transaction(async (tx) => {
+          for (const [id, revision, listed] of unlisted) await storeListed(tx, id, revision, listed);
+        })
+        .catch(() => undefined);
     }
     if (page.length < partsPerPage) return;
     after = (page.at(-1) as { id: string }).id;
