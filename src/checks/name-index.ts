@@ -162,16 +162,13 @@ export class CorpusNameIndex implements NameVariantLookup {
    * names them). Bounded per name, so an import can compare it for every article without quadratic cost.
    */
   contextOf(id: string): string {
-    const parts: string[] = [];
-    for (const skeleton of this.#skeletonsOf(id)) {
-      const variant = this.#variant(skeleton);
-      if (!variant) continue;
-      const uses = variant.spellings.map(
-        (u) => `${u.spelling}:${u.articles.length}:${u.articles.slice(0, FIRST_ARTICLES).join(',')}`,
-      );
-      parts.push(`${variant.canonical}=${uses.join(';')}`);
-    }
-    return parts.join('\n');
+    // The article's view as text: what the check reads in a worker is exactly what the import key compares.
+    return this.viewOf(id)
+      .map(([, { canonical, spellings }]) => {
+        const uses = spellings.map((u) => `${u.spelling}:${u.articleCount}:${u.firstArticles.join(',')}`);
+        return `${canonical}=${uses.join(';')}`;
+      })
+      .join('\n');
   }
 
   /** Every name the corpus spells more than one way, ordered by skeleton. */
