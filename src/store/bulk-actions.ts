@@ -4,7 +4,7 @@ import { refreshArticlesCounts } from './outcomes.ts';
 import { getRecurring, groupLabel } from './recurring.ts';
 import { retractIn } from './retractions.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
-import { inList } from './sql-lists.ts';
+import { inList, slices } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import { recordAllIn, type VerdictInput } from './verdicts.ts';
 
@@ -85,9 +85,7 @@ async function candidates(db: Sql, me: number, target: BulkTarget): Promise<{ fo
   }
   const ids = [...new Set(target.editIds)];
   const found: Candidate[] = [];
-  // A few hundred ids a statement: well inside both engines' limits on parameters.
-  for (let at = 0; at < ids.length; at += 500) {
-    const chunk = ids.slice(at, at + 500);
+  for (const chunk of slices(ids)) {
     const list = inList('e', chunk);
     found.push(
       ...(await db.all<Candidate>(`SELECT ${candidateColumns} WHERE e.id IN ${list.sql}`, { me, ...list.params })),

@@ -2,7 +2,7 @@
 import type { VerdictRecord } from '../review/article-review.ts';
 import { type OutcomeState, outcomeOf, outcomeStates } from '../review/outcome.ts';
 import type { Sql, Store } from './sql.ts';
-import { inList, valuesTable } from './sql-lists.ts';
+import { inList, slices, valuesTable } from './sql-lists.ts';
 import type { StoredVerdict } from './verdict-columns.ts';
 import { queueStatusWebhooks } from './webhook-outbox.ts';
 
@@ -49,9 +49,15 @@ export interface EditRef {
  * on PostgreSQL each statement is a round trip. Run in the transaction that changed them.
  */
 export async function refreshEditOutcomes(tx: Sql, edits: readonly EditRef[]): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const unique = [...new Map(edits.map((edit) => [edit.editId, edit])).values()];
+  for (const slice of slices(unique)) for (const id of await refreshSlice(tx, slice)) changed.add(id);
+  return changed;
+}
+
+async function refreshSlice(tx: Sql, edits: readonly EditRef[]): Promise<Set<string>> {
   const articleOf = new Map(edits.map((edit) => [edit.editId, edit.articleId]));
   const changed = new Set<string>();
-  if (articleOf.size === 0) return changed;
   const list = inList('o', [...articleOf.keys()]);
   const rows = await tx.all<OutcomeInput>(outcomeInputs(list.sql), list.params);
   const byEdit = new Map<string, OutcomeInput[]>();
@@ -115,8 +121,10 @@ async function countStates(db: Sql, articleIds: readonly string[]): Promise<Map<
  * webhooks of those whose status moved. Run in the transaction that changed them.
  */
 export async function refreshArticlesCounts(tx: Sql, articleIds: Iterable<string>): Promise<void> {
-  const ids = [...new Set(articleIds)];
-  if (ids.length === 0) return;
+  for (const slice of slices([...new Set(articleIds)])) await recountSlice(tx, slice);
+}
+
+async function recountSlice(tx: Sql, ids: readonly string[]): Promise<void> {
   const counts = await countStates(tx, ids);
   const rows = ids.map((id) => {
     const c = counts.get(id) as Record<OutcomeState, number>;

@@ -9,6 +9,20 @@ function places(n: number): number {
   return n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
 }
 
+/**
+ * Items a list or VALUES table binds at most: at the widest table (ten columns) far inside SQLite's 32,766
+ * parameters, padded or not. A statement over more (a bulk action: thousands of edits in thousands of articles) runs
+ * once per slice (`slices`).
+ */
+export const maxListRows = 256;
+
+/** `items` in slices of at most maxListRows, in order. */
+export function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += maxListRows) out.push(items.slice(at, at + maxListRows));
+  return out;
+}
+
 /** `(:p0, :p1, ...)` for an IN list and its parameters, padded with NULLs (which match nothing). */
 export function inList(prefix: string, values: readonly SqlValue[]): { sql: string; params: SqlParams } {
   const padded = Array.from({ length: places(values.length) }, (_, i) => values[i] ?? null);

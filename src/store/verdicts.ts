@@ -4,7 +4,7 @@ import type { Severity } from '../review/taxonomy.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { refreshArticlesCounts, refreshEditOutcomes } from './outcomes.ts';
 import type { Sql, Store, Transaction } from './sql.ts';
-import { inList, valuesTable } from './sql-lists.ts';
+import { inList, slices, valuesTable } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import { type StoredVerdict, type VerdictDecision, verdictColumns, withReviewers } from './verdict-columns.ts';
 
@@ -138,11 +138,11 @@ async function makeCurrent(tx: Sql, verdicts: readonly Inserted[]): Promise<void
     if (v.kind === 'adjudication') latestAdjudications.set(v.editId, v);
     else latestVerdicts.set(`${v.editId}\u0000${v.reviewerId}`, v);
   }
-  if (latestAdjudications.size > 0) {
+  for (const slice of slices([...latestAdjudications.values()])) {
     const values = valuesTable(
       'a',
       ['text', 'integer', 'text'],
-      [...latestAdjudications.values()].map((v) => [v.editId, v.id, v.articleId]),
+      slice.map((v) => [v.editId, v.id, v.articleId]),
     );
     await tx.run(
       `INSERT INTO current_adjudications (edit_id, verdict_id, article_id)
@@ -151,7 +151,7 @@ async function makeCurrent(tx: Sql, verdicts: readonly Inserted[]): Promise<void
       values.params,
     );
   }
-  if (latestVerdicts.size > 0) await setCurrentVerdicts(tx, [...latestVerdicts.values()]);
+  for (const slice of slices([...latestVerdicts.values()])) await setCurrentVerdicts(tx, slice);
 }
 
 type CurrentVerdict = Pick<

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ArticleStatus, articleStatus } from '../review/article-status.ts';
 import type { Sql } from './sql.ts';
-import { inList, valuesTable } from './sql-lists.ts';
+import { inList, slices, valuesTable } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import type { WebhookEvent } from './webhooks.ts';
 
@@ -108,6 +108,10 @@ export async function queueStatusWebhook(tx: Sql, articleId: string): Promise<vo
 
 /** queueStatusWebhook for several articles: a read and at most one write, then the events (in the order given). */
 export async function queueStatusWebhooks(tx: Sql, articleIds: readonly string[]): Promise<void> {
+  for (const slice of slices(articleIds)) await queueSlice(tx, slice);
+}
+
+async function queueSlice(tx: Sql, articleIds: readonly string[]): Promise<void> {
   const states = await readStates(tx, articleIds);
   const moved: { articleId: string; state: ReviewState; status: ArticleStatus; known: ArticleStatus | null }[] = [];
   for (const articleId of articleIds) {
