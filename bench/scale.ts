@@ -149,7 +149,7 @@ class ServerProcess {
 }
 
 /** Five reviewers, each with a verdict on every current edit, written in one batch per article; a token for anna. */
-export async function addVerdicts(file: string): Promise<{ verdicts: number; token: string; seconds: number }> {
+async function addVerdicts(file: string): Promise<{ verdicts: number; token: string; seconds: number }> {
   const start = performance.now();
   const db = await openStore(file);
   (db as SqliteStore).connection.pragma('synchronous = OFF');
