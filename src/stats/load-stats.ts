@@ -16,6 +16,7 @@ import { allRevisions, type RevisionRow, revisionsChangedAfter } from '../store/
 import type { Store } from '../store/sql.ts';
 import type { ArticleStats, NeedsAttention, Statistics } from './aggregate.ts';
 import type { ComputedPart } from './compute-part.ts';
+import { decodeListed, encodeListed, isCurrentListed } from './listed-codec.ts';
 import type { ArticlePart } from './statistics.ts';
 import { type CheckpointTotals, type ListedPart, StatsTotals } from './totals.ts';
 
@@ -67,16 +68,7 @@ interface Unstored {
   writing: boolean;
 }
 
-/** A part's listed numbers as article_stats.listed keeps them, under the version that computed them. */
-type StoredListed = ListedPart & { version: number };
-
-const listedJson = (part: ArticlePart): string =>
-  JSON.stringify({
-    version: STATS_VERSION,
-    stats: part.stats,
-    published: part.published,
-    accepted: part.accepted,
-  } satisfies StoredListed);
+const listedJson = (part: ArticlePart): string => encodeListed(part, STATS_VERSION);
 
 /**
  * The checkpoint of the statistics: the totals only whole parts give, and the parts they count (article, revision).
@@ -197,11 +189,13 @@ async function loadStored(db: Store, kept: Kept): Promise<void> {
   let after = '';
   for (;;) {
     const page = await storedPartsPage(db, after, partsPerPage);
-    // Parts stored before their listed numbers were kept apart get them, so that the next start can use a checkpoint.
+    // Parts stored without listed numbers this code reads (kept apart only since migration 17, and in another layout
+    // before) get them, so that the next start can use a checkpoint.
     const unlisted: [string, number, string][] = [];
     for (const row of page) {
       const part = applyStored(kept, row);
-      if (part && !row.listed) unlisted.push([row.id, row.revision, listedJson(part)]);
+      if (part && !isCurrentListed(row.listedHead ?? null, STATS_VERSION))
+        unlisted.push([row.id, row.revision, listedJson(part)]);
     }
     // Not kept (a read-only database, say): the statistics are as complete, only the next start reads every part again.
     if (unlisted.length > 0) {
@@ -253,8 +247,8 @@ async function loadThroughCheckpoint(db: Store, kept: Kept): Promise<boolean> {
         if (uncounted.length > uncountedAtMost) return giveUp();
         continue;
       }
-      const listed = revision === row.revision && row.listed ? (JSON.parse(row.listed) as StoredListed) : undefined;
-      if (listed?.version !== STATS_VERSION) return giveUp();
+      const listed = revision === row.revision && row.listed ? decodeListed(row.listed, STATS_VERSION) : undefined;
+      if (!listed) return giveUp();
       kept.totals.applyCorrections(listed, 1);
       kept.parts.set(row.id, keptPart(row.revision, listed));
     }

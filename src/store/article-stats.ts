@@ -7,8 +7,11 @@ export interface StoredPart {
   id: string;
   revision: number;
   part: string;
-  /** Whether its listed numbers are stored apart (not by an mt-review from before they were). */
-  listed?: boolean;
+  /**
+   * The start of its listed numbers, enough to tell their layout and version; null when stored by an mt-review from
+   * before they were kept apart. (Read only with the parts' pages; not the whole of them, which the part holds.)
+   */
+  listedHead?: string | null;
 }
 
 /**
@@ -17,15 +20,12 @@ export interface StoredPart {
  */
 export async function storedPartsPage(db: Sql, after: string, limit: number): Promise<StoredPart[]> {
   const rows = await db.all<StoredPart>(
-    `SELECT article_id AS id, revision, part, listed IS NOT NULL AS listed FROM article_stats
+    `SELECT article_id AS id, revision, part, substr(listed, 1, 32) AS "listedHead" FROM article_stats
      WHERE article_id > :after ORDER BY article_id LIMIT :limit`,
     { after, limit },
   );
-  // PostgreSQL returns bigint as a string, SQLite a boolean as 0 or 1.
-  for (const row of rows) {
-    row.revision = Number(row.revision);
-    row.listed = Boolean(row.listed);
-  }
+  // PostgreSQL returns bigint as a string.
+  for (const row of rows) row.revision = Number(row.revision);
   return rows;
 }
 
