@@ -1,5 +1,6 @@
 // The server of the scale benchmark, in its own process: `serve` on a corpus, reporting over IPC when it has
 // imported, listens and has its statistics ready, and on request its memory and event-loop stalls.
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '../src/server.ts';
 import { pendingArticles, storeComputedParts } from '../src/stats/load-stats.ts';
@@ -11,6 +12,8 @@ export interface ScaleReport {
   ms?: number;
   url?: string;
   rssMb?: number;
+  /** The most memory the process has held so far (VmHWM), megabytes. */
+  peakMb?: number;
   p99?: number;
   max?: number;
   pending?: number;
@@ -22,6 +25,8 @@ const loop = monitorEventLoopDelay({ resolution: 5 });
 const start = performance.now();
 let listening = 0;
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+const peakMb = () =>
+  Number(/VmHWM:\s*(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? Number.NaN) / 1024;
 
 const { server, db, url } = await serve({
   dbFile,
@@ -29,7 +34,7 @@ const { server, db, url } = await serve({
   host: '127.0.0.1',
   port: 0,
   log: (line) => {
-    if (line.startsWith('Imported')) send({ event: 'imported', ms: performance.now() - start });
+    if (line.startsWith('Imported')) send({ event: 'imported', ms: performance.now() - start, peakMb: peakMb() });
     if (line.startsWith('Statistics ready')) {
       send({ event: 'stats-ready', ms: performance.now() - listening, rssMb: rssMb() });
     }

@@ -220,7 +220,8 @@ async function benchSize(count: number, baselinePerArticle?: number): Promise<nu
 
     // First start: everything imported, every statistics part computed.
     let server = ServerProcess.start(db, corpus);
-    const firstImport = (await server.next('imported')).ms as number;
+    const imported = await server.next('imported');
+    const firstImport = imported.ms as number;
     const firstStats = (await server.next('stats-ready')).ms as number;
     await server.ask('stop');
     const perArticle = firstImport / count;
@@ -231,6 +232,11 @@ async function benchSize(count: number, baselinePerArticle?: number): Promise<nu
       `linear: within 1.3× of 1k; 10k < 60 s${ratio}`,
     );
     row('statistics ready after first start (none stored)', s(firstStats), '');
+    row(
+      'server memory at its peak until imported',
+      `${(imported.peakMb as number).toFixed(0)} MB`,
+      'under 1 GB at 100,000',
+    );
 
     const { verdicts, token, seconds } = await addVerdicts(db);
     console.log(`  (${verdicts} verdicts of 5 reviewers written in ${seconds.toFixed(1)} s)`);

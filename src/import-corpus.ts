@@ -52,6 +52,8 @@ export interface CorpusImportOptions {
    * Default: one per core when enough articles need computing (edit-pool.ts), else in-process.
    */
   workers?: number;
+  /** Article folders read at a time (READ_CHUNK): tests pass fewer, to import a small corpus in several chunks. */
+  readChunk?: number;
 }
 
 /**
@@ -175,6 +177,7 @@ async function importWith(
   const style = loadHouseStyle();
   const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
   const stored = await importKeys(db);
+  const readChunk = options.readChunk ?? READ_CHUNK;
   // Articles whose files are as they were when their key was computed: their stored names hold, their files are not
   // read unless their names context moved. The facts are taken before any read, so a write after them shows next time.
   const factsOf = new Map<string, string | undefined>();
@@ -188,69 +191,48 @@ async function importWith(
     if (facts !== undefined && before?.filesKey && before.filesKey === filesKey(facts, engine)) unread.set(id, dir);
     else toRead.push(dir);
   }
-  const loaded = await loadArticles(toRead);
   // One index, read by every article's corpus check and by its key. Finding names costs milliseconds an article:
   // an MT unchanged under the same engine brings the names stored with it.
   const nameIndex = new CorpusNameIndex(style);
   for (const id of unread.keys()) nameIndex.addNames(id, storedNames(stored.get(id)));
+  // First pass: the names of every article read, a chunk at a time. Only its names key is kept of each: its edits
+  // are computed on a second read, once every name is known, so memory holds a chunk of texts, never the corpus.
+  const problems: CorpusProblem[] = [];
   const namesKeys = new Map<string, string>();
-  const fresh = loaded.articles.filter((article) => {
-    const key = namesKey(article.mt, engine);
-    namesKeys.set(article.id, key);
-    return stored.get(article.id)?.namesKey !== key;
-  });
-  const namesPool = pool.for(fresh.length);
-  await inOrder(
-    loaded.articles,
-    windowOf(namesPool),
-    (article) => {
-      const before = stored.get(article.id);
-      if (before?.namesKey === namesKeys.get(article.id)) return storedNames(before);
-      return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, style);
-    },
-    (article, names) => nameIndex.addNames(article.id, names),
-  );
+  const readDirs = new Map<string, string>();
+  for (let from = 0; from < toRead.length; from += readChunk) {
+    const loaded = await loadArticles(toRead.slice(from, from + readChunk));
+    problems.push(...loaded.problems);
+    for (const article of loaded.articles) {
+      namesKeys.set(article.id, namesKey(article.mt, engine));
+      readDirs.set(article.id, article.dir);
+    }
+    const computing = loaded.articles.some((article) => stored.get(article.id)?.namesKey !== namesKeys.get(article.id));
+    // Threads when the names of many articles are to be found (a first import: every article read).
+    const namesPool = computing ? pool.for(toRead.length) : undefined;
+    await inOrder(
+      loaded.articles,
+      windowOf(namesPool),
+      (article) => {
+        const before = stored.get(article.id);
+        if (before?.namesKey === namesKeys.get(article.id)) return storedNames(before);
+        return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, style);
+      },
+      (article, names) => nameIndex.addNames(article.id, names),
+    );
+  }
   // An unread article whose names context moved (another article now spells one of its names otherwise) is read:
   // its key decides, as for any article. Its names are those stored, so the index stays as it is.
   const moved = [...unread].filter(([id]) => stored.get(id)?.contextKey !== contextKey(nameIndex.contextOf(id)));
-  for (const [id] of moved) unread.delete(id);
-  const late = await loadArticles(moved.map(([, dir]) => dir));
-  for (const article of late.articles) namesKeys.set(article.id, namesKey(article.mt, engine));
-  const articles = [...loaded.articles, ...late.articles].sort((a, b) => compareIds(a.id, b.id));
-  const problems = [...loaded.problems, ...late.problems].sort((a, b) => compareIds(a.articleId, b.articleId));
+  for (const [id, dir] of moved) {
+    unread.delete(id);
+    readDirs.set(id, dir);
+  }
 
   const results = new Map<string, ImportResult>();
   const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
   for (const id of unread.keys()) results.set(id, { ...unchanged });
   const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
-  // The articles whose edits are computed: their keys, and the post-edit a reviewer typed for one without
-  // corrected.txt (read here, so the computation needs no store and can run in a worker).
-  const jobs: { article: LoadedArticle; corrected: string | undefined; keys: StoredImportKey }[] = [];
-  for (const article of articles) {
-    const context = nameIndex.contextOf(article.id);
-    const key = importKey(article, engine, context);
-    const before = stored.get(article.id);
-    const facts = factsOf.get(article.id);
-    const files = facts === undefined ? null : filesKey(facts, engine);
-    if (before?.key === key) {
-      results.set(article.id, { ...unchanged });
-      // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
-      const names = before.namesKey === namesKeys.get(article.id);
-      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
-        settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
-      }
-      continue;
-    }
-    const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
-    const keys = {
-      key,
-      namesKey: namesKeys.get(article.id) as string,
-      names: JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]),
-      filesKey: files,
-      contextKey: contextKey(context),
-    };
-    jobs.push({ article, corrected, keys });
-  }
   // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
   // costs more than the writes themselves; the write lock is held only while a batch is written.
   let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
@@ -266,25 +248,82 @@ async function importWith(
       }
     });
   };
-  const editsPool = pool.for(jobs.length);
-  await inOrder(
-    jobs,
-    windowOf(editsPool),
-    ({ article, corrected }) =>
-      // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
-      editsPool
-        ? editsPool.edits(article.id, article.mt, corrected, nameIndex.viewOf(article.id))
-        : articleEdits(article, corrected, [], nameIndex),
-    async ({ article, keys }, edits) => {
-      batch.push({ article, edits, keys });
-      if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
-    },
-  );
+  // Second pass, in id order: each article read again decides by its key whether its edits are computed.
+  let computed = 0;
+  const secondRead = [...readDirs].sort(([a], [b]) => compareIds(a, b)).map(([, dir]) => dir);
+  for (let from = 0; from < secondRead.length; from += readChunk) {
+    const loaded = await loadArticles(secondRead.slice(from, from + readChunk));
+    // Changed between the two reads (or a moved article that no longer loads): left out as any bad article is.
+    problems.push(...loaded.problems);
+    const jobs: Job[] = [];
+    for (const article of loaded.articles) {
+      // A moved article's names were not read in the first pass: its MT is as stored, or its key tells otherwise.
+      if (!namesKeys.has(article.id)) namesKeys.set(article.id, namesKey(article.mt, engine));
+      const job = await jobOf(article);
+      if (job) jobs.push(job);
+    }
+    const editsPool = jobs.length > 0 ? pool.for(secondRead.length) : undefined;
+    await inOrder(
+      jobs,
+      windowOf(editsPool),
+      ({ article, corrected }) =>
+        // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
+        editsPool
+          ? editsPool.edits(article.id, article.mt, corrected, nameIndex.viewOf(article.id))
+          : articleEdits(article, corrected, [], nameIndex),
+      async ({ article, keys }, edits) => {
+        batch.push({ article, edits, keys });
+        if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
+      },
+    );
+    computed += jobs.length;
+  }
   await flush();
   await setFilesKeys(db, settled);
+  problems.sort((a, b) => compareIds(a.articleId, b.articleId));
   const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
-  return { imported, problems, computed: jobs.length, read: toRead.length + moved.length };
+  return { imported, problems, computed, read: toRead.length + moved.length };
+
+  /**
+   * The job of an article read: its keys, and the post-edit a reviewer typed for one without corrected.txt (read
+   * here, so the computation needs no store and can run in a worker). None when its key is the one stored.
+   */
+  async function jobOf(article: LoadedArticle): Promise<Job | undefined> {
+    const context = nameIndex.contextOf(article.id);
+    const key = importKey(article, engine, context);
+    const before = stored.get(article.id);
+    const facts = factsOf.get(article.id);
+    const files = facts === undefined ? null : filesKey(facts, engine);
+    if (before?.key === key) {
+      results.set(article.id, { ...unchanged });
+      // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
+      const names = before.namesKey === namesKeys.get(article.id);
+      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
+        settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
+      }
+      return undefined;
+    }
+    const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
+    const keys = {
+      key,
+      namesKey: namesKeys.get(article.id) as string,
+      names: JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]),
+      filesKey: files,
+      contextKey: contextKey(context),
+    };
+    return { article, corrected, keys };
+  }
 }
+
+/** An article whose edits are computed: its files, the post-edit typed for it, and the keys stored with them. */
+interface Job {
+  article: LoadedArticle;
+  corrected: string | undefined;
+  keys: StoredImportKey;
+}
+
+// Article folders read at a time: the texts of this many articles (and the jobs in flight) are what the import holds.
+const READ_CHUNK = 500;
 
 // Jobs in flight: the main thread takes no results while it writes a batch, so the workers keep a batch's worth of
 // jobs (and a few each) to compute meanwhile; bounded, so memory is too.

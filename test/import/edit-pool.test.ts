@@ -34,6 +34,9 @@ function writeTestCorpus(dir: string): void {
     'Budanov said talks with Lavrov went well.\n',
   );
   article('budanow', 'Minister Budanow spoke on Monday.\n\nBudanow met Lavrov.\n');
+  // A folder that does not load: one problem, whichever chunk it is read in.
+  mkdirSync(join(dir, 'no-mt'));
+  writeFileSync(join(dir, 'no-mt', 'article.json'), '{"title": "No MT"}');
 }
 
 /** Everything an import stores about edits and keys, timestamps aside, in a fixed order. */
@@ -49,6 +52,24 @@ async function stored(db: Store): Promise<unknown[]> {
   );
   return [edits, keys];
 }
+
+describe('importCorpus in chunks', () => {
+  it('stores what one chunk stores when it reads two articles at a time: every name is known before any edit', async () => {
+    const whole = await createTestStore();
+    const chunked = await createTestStore();
+    made.push(whole, chunked);
+    const dir = join(whole.folder, 'corpus');
+    writeTestCorpus(dir);
+    const a = await importCorpus(whole.store, dir, { workers: 0, settleMs: 0, readChunk: 10_000 });
+    const b = await importCorpus(chunked.store, dir, { workers: 0, settleMs: 0, readChunk: 2 });
+    expect(b).toEqual(a);
+    expect(a.problems.map((p) => p.articleId)).toEqual(['no-mt']);
+    const first = await stored(whole.store);
+    expect(await stored(chunked.store)).toEqual(first);
+    // budanov-a, budanov-b and budanow are read in different chunks, and the corpus check saw them all.
+    expect(JSON.stringify(first)).toContain('corpus-name-variant');
+  }, 120_000);
+});
 
 describe('importCorpus with worker threads', () => {
   it('stores the same edits and keys as in-process, also for a correction typed in the browser', async () => {
