@@ -4,6 +4,7 @@ import type { ReviewMode, TeamReview } from '../review/article-review.ts';
 import { type ArticleStatus, articleStatus } from '../review/article-status.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import type { Sql, Store } from './sql.ts';
+import { inList, slices } from './sql-lists.ts';
 import { nowIso } from './values.ts';
 import { queueStatusWebhook } from './webhook-outbox.ts';
 
@@ -39,20 +40,33 @@ export async function reviewModeOf(db: Sql, articleId: string): Promise<ReviewMo
   )?.mode;
 }
 
+/** What a cached review page is keyed by: the article's revision (see articleVersion) and its review mode. */
+export interface PageKey {
+  version: string;
+  mode: ReviewMode;
+}
+
 /**
- * What a cached review page is keyed by, in one read (on PostgreSQL each is a round trip): the article's revision
- * (see articleVersion) and its review mode; undefined when there is no such article.
+ * What a cached review page is keyed by, in one read (on PostgreSQL each is a round trip); undefined when there is no
+ * such article.
  */
-export async function pageKeyOf(
-  db: Sql,
-  articleId: string,
-): Promise<{ version: string; mode: ReviewMode } | undefined> {
-  const row = await db.get<{ revision: number; mode: ReviewMode | null }>(
-    `SELECT v.revision, r.mode FROM article_revisions v LEFT JOIN article_review r ON r.article_id = v.article_id
-     WHERE v.article_id = :articleId`,
-    { articleId },
-  );
-  return row ? { version: String(row.revision), mode: row.mode ?? 'blind' } : undefined;
+export async function pageKeyOf(db: Sql, articleId: string): Promise<PageKey | undefined> {
+  return (await pageKeysOf(db, [articleId])).get(articleId);
+}
+
+/** The page keys of these articles, in one read a slice; an article that does not exist has none. */
+export async function pageKeysOf(db: Sql, articleIds: readonly string[]): Promise<Map<string, PageKey>> {
+  const keys = new Map<string, PageKey>();
+  for (const slice of slices([...new Set(articleIds)])) {
+    const list = inList('a', slice);
+    const rows = await db.all<{ id: string; revision: number; mode: ReviewMode | null }>(
+      `SELECT v.article_id AS id, v.revision, r.mode FROM article_revisions v
+       LEFT JOIN article_review r ON r.article_id = v.article_id WHERE v.article_id IN ${list.sql}`,
+      list.params,
+    );
+    for (const row of rows) keys.set(row.id, { version: String(row.revision), mode: row.mode ?? 'blind' });
+  }
+  return keys;
 }
 
 /** The names of the reviewers assigned to the article, by name. */

@@ -14,13 +14,13 @@ import {
   getEdit,
   latestTextChangeUnderVerdicts,
   listReviewers,
-  pageKeyOf,
   type Store,
 } from '../../store/index.ts';
 import type { AuthLocals } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { editStates, originLabel } from '../labels.ts';
 import { fillSlots, PageCache, type Slots, type SlottedPage } from '../page-cache.ts';
+import { PageKeys } from '../page-keys.ts';
 import {
   checkOf,
   filterKey,
@@ -156,10 +156,11 @@ async function selectableEdit(db: Store, articleId: string, requested: unknown):
 /** Routes of the review page. */
 export function reviewRoutes(db: Store, pages = new PageCache()): Router {
   const router = Router();
+  const pageKeys = new PageKeys(db);
   // A page is rendered once per data version and selected edit; a verdict or an import makes a new version.
   router.get('/articles/:id', async (req, res) => {
     const id = String(req.params.id);
-    const key = await pageKeyOf(db, id);
+    const key = await pageKeys.of(id);
     if (key === undefined) throw new HttpError(404, `no article "${id}"`);
     const { version } = key;
     const editId = await selectableEdit(db, id, req.query.edit);
