@@ -173,153 +173,208 @@ async function importWith(
   options: CorpusImportOptions,
   pool: PoolOnDemand,
 ): Promise<CorpusImport> {
-  const dirs = await listArticleDirs(corpusDir);
-  const style = loadHouseStyle();
-  const engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
-  const stored = await importKeys(db);
-  const readChunk = options.readChunk ?? READ_CHUNK;
-  // Articles whose files are as they were when their key was computed: their stored names hold, their files are not
-  // read unless their names context moved. The facts are taken before any read, so a write after them shows next time.
-  const factsOf = new Map<string, string | undefined>();
-  const unread = new Map<string, string>();
-  const toRead: string[] = [];
-  for (const dir of dirs) {
-    const id = basename(dir);
-    const facts = articleFileFacts(dir, options.settleMs);
-    factsOf.set(id, facts);
-    const before = stored.get(id);
-    if (facts !== undefined && before?.filesKey && before.filesKey === filesKey(facts, engine)) unread.set(id, dir);
-    else toRead.push(dir);
-  }
-  // One index, read by every article's corpus check and by its key. Finding names costs milliseconds an article:
-  // an MT unchanged under the same engine brings the names stored with it.
-  const nameIndex = new CorpusNameIndex(style);
-  for (const id of unread.keys()) nameIndex.addNames(id, storedNames(stored.get(id)));
-  // First pass: the names of every article read, a chunk at a time. Only its names key is kept of each: its edits
-  // are computed on a second read, once every name is known, so memory holds a chunk of texts, never the corpus.
-  const problems: CorpusProblem[] = [];
-  const namesKeys = new Map<string, string>();
-  const readDirs = new Map<string, string>();
-  for (let from = 0; from < toRead.length; from += readChunk) {
-    const loaded = await loadArticles(toRead.slice(from, from + readChunk));
-    problems.push(...loaded.problems);
-    for (const article of loaded.articles) {
-      namesKeys.set(article.id, namesKey(article.mt, engine));
-      readDirs.set(article.id, article.dir);
-    }
-    const computing = loaded.articles.some((article) => stored.get(article.id)?.namesKey !== namesKeys.get(article.id));
-    // Threads when the names of many articles are to be found (a first import: every article read).
-    const namesPool = computing ? pool.for(toRead.length) : undefined;
-    await inOrder(
-      loaded.articles,
-      windowOf(namesPool),
-      (article) => {
-        const before = stored.get(article.id);
-        if (before?.namesKey === namesKeys.get(article.id)) return storedNames(before);
-        return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, style);
-      },
-      (article, names) => nameIndex.addNames(article.id, names),
-    );
-  }
+  const run = new CorpusImportRun(db, options, pool, await importKeys(db));
+  const { unread, toRead } = run.sortByFacts(await listArticleDirs(corpusDir));
+  const readDirs = await run.readNames(unread, toRead);
   // An unread article whose names context moved (another article now spells one of its names otherwise) is read:
   // its key decides, as for any article. Its names are those stored, so the index stays as it is.
-  const moved = [...unread].filter(([id]) => stored.get(id)?.contextKey !== contextKey(nameIndex.contextOf(id)));
+  const moved = run.contextMoved(unread);
   for (const [id, dir] of moved) {
     unread.delete(id);
     readDirs.set(id, dir);
   }
-
-  const results = new Map<string, ImportResult>();
-  const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
-  for (const id of unread.keys()) results.set(id, { ...unchanged });
-  const settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
-  // Edits are computed outside any transaction and written a batch per commit: a commit waits for the disk, which
-  // costs more than the writes themselves; the write lock is held only while a batch is written.
-  let batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
-  let batchStart = performance.now();
-  const flush = async () => {
-    const writing = batch;
-    batch = [];
-    batchStart = performance.now();
-    if (writing.length === 0) return;
-    await db.transaction(async (tx) => {
-      for (const { article, edits, keys } of writing) {
-        results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
-      }
-    });
-  };
-  // Second pass, in id order: each article read again decides by its key whether its edits are computed.
-  let computed = 0;
-  const secondRead = [...readDirs].sort(([a], [b]) => compareIds(a, b)).map(([, dir]) => dir);
-  for (let from = 0; from < secondRead.length; from += readChunk) {
-    const loaded = await loadArticles(secondRead.slice(from, from + readChunk));
-    // Changed between the two reads (or a moved article that no longer loads): left out as any bad article is.
-    problems.push(...loaded.problems);
-    const jobs: Job[] = [];
-    for (const article of loaded.articles) {
-      // A moved article's names were not read in the first pass: its MT is as stored, or its key tells otherwise.
-      if (!namesKeys.has(article.id)) namesKeys.set(article.id, namesKey(article.mt, engine));
-      const job = await jobOf(article);
-      if (job) jobs.push(job);
-    }
-    const editsPool = jobs.length > 0 ? pool.for(secondRead.length) : undefined;
-    await inOrder(
-      jobs,
-      windowOf(editsPool),
-      ({ article, corrected }) =>
-        // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
-        editsPool
-          ? editsPool.edits(article.id, article.mt, corrected, nameIndex.viewOf(article.id))
-          : articleEdits(article, corrected, [], nameIndex),
-      async ({ article, keys }, edits) => {
-        batch.push({ article, edits, keys });
-        if (batch.length >= maxBatch || performance.now() - batchStart >= maxBatchMs) await flush();
-      },
-    );
-    computed += jobs.length;
-  }
-  await flush();
-  await setFilesKeys(db, settled);
-  problems.sort((a, b) => compareIds(a.articleId, b.articleId));
-  const imported = [...results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
+  for (const id of unread.keys()) run.results.set(id, { ...unchanged });
+  const computed = await run.computeEdits([...readDirs].sort(([a], [b]) => compareIds(a, b)).map(([, dir]) => dir));
+  await setFilesKeys(db, run.settled);
+  const problems = run.problems.sort((a, b) => compareIds(a.articleId, b.articleId));
+  const imported = [...run.results].map(([id, result]) => ({ id, result })).sort((a, b) => compareIds(a.id, b.id));
   return { imported, problems, computed, read: toRead.length + moved.length };
-
-  /**
-   * The job of an article read: its keys, and the post-edit a reviewer typed for one without corrected.txt (read
-   * here, so the computation needs no store and can run in a worker). None when its key is the one stored.
-   */
-  async function jobOf(article: LoadedArticle): Promise<Job | undefined> {
-    const context = nameIndex.contextOf(article.id);
-    const key = importKey(article, engine, context);
-    const before = stored.get(article.id);
-    const facts = factsOf.get(article.id);
-    const files = facts === undefined ? null : filesKey(facts, engine);
-    if (before?.key === key) {
-      results.set(article.id, { ...unchanged });
-      // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
-      const names = before.namesKey === namesKeys.get(article.id);
-      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
-        settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
-      }
-      return undefined;
-    }
-    const corrected = article.corrected ?? (await getArticle(db, article.id))?.corrected ?? undefined;
-    const keys = {
-      key,
-      namesKey: namesKeys.get(article.id) as string,
-      names: JSON.stringify([...(nameIndex.namesOf(article.id) ?? [])]),
-      filesKey: files,
-      contextKey: contextKey(context),
-    };
-    return { article, corrected, keys };
-  }
 }
+
+const unchanged: ImportResult = { status: 'unchanged', added: 0, staled: 0, revived: 0 };
 
 /** An article whose edits are computed: its files, the post-edit typed for it, and the keys stored with them. */
 interface Job {
   article: LoadedArticle;
   corrected: string | undefined;
   keys: StoredImportKey;
+}
+
+/**
+ * One import of a corpus folder, in two passes over its article folders, a chunk at a time: the names of every
+ * article read first, then each article read again to compute its edits, once every name is known. Only each
+ * article's names key is kept between the passes, so memory holds a chunk of texts, never the corpus.
+ */
+class CorpusImportRun {
+  readonly results = new Map<string, ImportResult>();
+  readonly problems: CorpusProblem[] = [];
+  /** Articles read but unchanged, whose files' facts spare the next import reading them. */
+  readonly settled: { articleId: string; filesKey: string; contextKey: string }[] = [];
+  private readonly db: Store;
+  private readonly pool: PoolOnDemand;
+  private readonly stored: Map<string, StoredImportKey>;
+  private readonly settleMs: number | undefined;
+  private readonly readChunk: number;
+  private readonly style = loadHouseStyle();
+  private readonly engine: string;
+  /** One index, read by every article's corpus check and by its key. */
+  private readonly nameIndex: CorpusNameIndex;
+  private readonly factsOf = new Map<string, string | undefined>();
+  /** The names key of each article read (of its MT as first read: the names in the index are that MT's). */
+  private readonly namesKeys = new Map<string, string>();
+  /** Articles whose edits are computed, waiting to be written in one transaction. */
+  private batch: { article: LoadedArticle; edits: LabelledEdit[]; keys: StoredImportKey }[] = [];
+  private batchStart = performance.now();
+
+  constructor(db: Store, options: CorpusImportOptions, pool: PoolOnDemand, stored: Map<string, StoredImportKey>) {
+    this.db = db;
+    this.pool = pool;
+    this.stored = stored;
+    this.settleMs = options.settleMs;
+    this.readChunk = options.readChunk ?? READ_CHUNK;
+    this.engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
+    this.nameIndex = new CorpusNameIndex(this.style);
+  }
+
+  /**
+   * Articles whose files are as they were when their key was computed (by id, their folders): their stored names
+   * hold, their files are not read unless their names context moved. The others, to read. The facts are taken
+   * before any read, so a write after them shows next time.
+   */
+  sortByFacts(dirs: readonly string[]): { unread: Map<string, string>; toRead: string[] } {
+    const unread = new Map<string, string>();
+    const toRead: string[] = [];
+    for (const dir of dirs) {
+      const id = basename(dir);
+      const facts = articleFileFacts(dir, this.settleMs);
+      this.factsOf.set(id, facts);
+      const before = this.stored.get(id);
+      if (facts !== undefined && before?.filesKey && before.filesKey === filesKey(facts, this.engine)) {
+        unread.set(id, dir);
+      } else toRead.push(dir);
+    }
+    return { unread, toRead };
+  }
+
+  /**
+   * The first pass: every article's names into the index, those unread from their stored names, those read found
+   * in their MT (an MT unchanged under the same engine brings the names stored with it: finding them costs
+   * milliseconds an article). Returns the folders of the articles read, by id.
+   */
+  async readNames(unread: ReadonlyMap<string, string>, toRead: readonly string[]): Promise<Map<string, string>> {
+    for (const id of unread.keys()) this.nameIndex.addNames(id, storedNames(this.stored.get(id)));
+    const readDirs = new Map<string, string>();
+    for (let from = 0; from < toRead.length; from += this.readChunk) {
+      const loaded = await loadArticles(toRead.slice(from, from + this.readChunk));
+      this.problems.push(...loaded.problems);
+      for (const article of loaded.articles) {
+        this.namesKeys.set(article.id, namesKey(article.mt, this.engine));
+        readDirs.set(article.id, article.dir);
+      }
+      const known = (article: LoadedArticle) =>
+        this.stored.get(article.id)?.namesKey === this.namesKeys.get(article.id);
+      // Threads when the names of many articles are to be found (a first import: every article read).
+      const namesPool = loaded.articles.every(known) ? undefined : this.pool.for(toRead.length);
+      await inOrder(
+        loaded.articles,
+        windowOf(namesPool),
+        (article) => {
+          if (known(article)) return storedNames(this.stored.get(article.id));
+          return namesPool ? namesPool.names(article.mt) : nameCounts(article.mt, this.style);
+        },
+        (article, names) => this.nameIndex.addNames(article.id, names),
+      );
+    }
+    return readDirs;
+  }
+
+  /** The unread articles whose names context is no longer the one stored with their key. */
+  contextMoved(unread: ReadonlyMap<string, string>): [string, string][] {
+    return [...unread].filter(([id]) => this.stored.get(id)?.contextKey !== contextKey(this.nameIndex.contextOf(id)));
+  }
+
+  /**
+   * The second pass, over `dirs` in id order: each article read (again) decides by its key whether its edits are
+   * computed; they are written a batch per commit. Returns how many were computed.
+   */
+  async computeEdits(dirs: readonly string[]): Promise<number> {
+    let computed = 0;
+    for (let from = 0; from < dirs.length; from += this.readChunk) {
+      const loaded = await loadArticles(dirs.slice(from, from + this.readChunk));
+      // Changed between the two reads (or a moved article that no longer loads): left out as any bad article is.
+      this.problems.push(...loaded.problems);
+      const jobs: Job[] = [];
+      for (const article of loaded.articles) {
+        // A moved article's names were not read in the first pass: its MT is as stored, or its key tells otherwise.
+        if (!this.namesKeys.has(article.id)) this.namesKeys.set(article.id, namesKey(article.mt, this.engine));
+        const job = await this.jobOf(article);
+        if (job) jobs.push(job);
+      }
+      const editsPool = jobs.length > 0 ? this.pool.for(dirs.length) : undefined;
+      await inOrder(
+        jobs,
+        windowOf(editsPool),
+        ({ article, corrected }) =>
+          // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
+          editsPool
+            ? editsPool.edits(article.id, article.mt, corrected, this.nameIndex.viewOf(article.id))
+            : articleEdits(article, corrected, [], this.nameIndex),
+        async ({ article, keys }, edits) => {
+          this.batch.push({ article, edits, keys });
+          if (this.batch.length >= maxBatch || performance.now() - this.batchStart >= maxBatchMs) await this.flush();
+        },
+      );
+      computed += jobs.length;
+    }
+    await this.flush();
+    return computed;
+  }
+
+  /**
+   * The job of an article read: its keys, and the post-edit a reviewer typed for one without corrected.txt (read
+   * here, so the computation needs no store and can run in a worker). None when its key is the one stored.
+   */
+  private async jobOf(article: LoadedArticle): Promise<Job | undefined> {
+    const context = this.nameIndex.contextOf(article.id);
+    const key = importKey(article, this.engine, context);
+    const before = this.stored.get(article.id);
+    const facts = this.factsOf.get(article.id);
+    const files = facts === undefined ? null : filesKey(facts, this.engine);
+    if (before?.key === key) {
+      this.results.set(article.id, { ...unchanged });
+      // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
+      const names = before.namesKey === this.namesKeys.get(article.id);
+      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
+        this.settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
+      }
+      return undefined;
+    }
+    const corrected = article.corrected ?? (await getArticle(this.db, article.id))?.corrected ?? undefined;
+    const keys = {
+      key,
+      namesKey: this.namesKeys.get(article.id) as string,
+      names: JSON.stringify([...(this.nameIndex.namesOf(article.id) ?? [])]),
+      filesKey: files,
+      contextKey: contextKey(context),
+    };
+    return { article, corrected, keys };
+  }
+
+  /**
+   * Writes the batch in one transaction. Edits are computed outside any transaction and written a batch per commit:
+   * a commit waits for the disk, which costs more than the writes themselves; the write lock is held only meanwhile.
+   */
+  private async flush(): Promise<void> {
+    const writing = this.batch;
+    this.batch = [];
+    this.batchStart = performance.now();
+    if (writing.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const { article, edits, keys } of writing) {
+        this.results.set(article.id, await importArticleIn(tx, article, edits, { importKey: keys }));
+      }
+    });
+  }
 }
 
 // Article folders read at a time: the texts of this many articles (and the jobs in flight) are what the import holds.
