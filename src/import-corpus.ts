@@ -265,7 +265,8 @@ class CorpusImportRun {
     for (const id of unread.keys()) this.nameIndex.addNames(id, storedNames(this.stored.get(id)));
     const readDirs = new Map<string, string>();
     for (let from = 0; from < toRead.length; from += this.readChunk) {
-      const loaded = await loadArticles(toRead.slice(from, from + this.readChunk));
+      const chunk = toRead.slice(from, from + this.readChunk);
+      const loaded = await loadArticles(chunk);
       this.problems.push(...loaded.problems);
       for (const article of loaded.articles) {
         this.namesKeys.set(article.id, namesKey(article.mt, this.engine));
@@ -274,7 +275,8 @@ class CorpusImportRun {
       const known = (article: LoadedArticle) =>
         this.stored.get(article.id)?.namesKey === this.namesKeys.get(article.id);
       // Threads when the names of many articles are to be found (a first import: every article read).
-      const namesPool = loaded.articles.every(known) ? undefined : this.pool.for(toRead.length);
+      const fresh = loaded.articles.filter((article) => !known(article)).length;
+      const namesPool = fresh > 0 ? this.pool.for(projected(fresh, chunk.length, toRead.length)) : undefined;
       await inOrder(
         loaded.articles,
         windowOf(namesPool),
@@ -300,7 +302,8 @@ class CorpusImportRun {
   async computeEdits(dirs: readonly string[]): Promise<number> {
     let computed = 0;
     for (let from = 0; from < dirs.length; from += this.readChunk) {
-      const loaded = await loadArticles(dirs.slice(from, from + this.readChunk));
+      const chunk = dirs.slice(from, from + this.readChunk);
+      const loaded = await loadArticles(chunk);
       // Changed between the two reads (or a moved article that no longer loads): left out as any bad article is.
       this.problems.push(...loaded.problems);
       const jobs: Job[] = [];
@@ -310,7 +313,7 @@ class CorpusImportRun {
         const job = await this.jobOf(article);
         if (job) jobs.push(job);
       }
-      const editsPool = jobs.length > 0 ? this.pool.for(dirs.length) : undefined;
+      const editsPool = jobs.length > 0 ? this.pool.for(projected(jobs.length, chunk.length, dirs.length)) : undefined;
       await inOrder(
         jobs,
         windowOf(editsPool),
@@ -375,6 +378,14 @@ class CorpusImportRun {
       }
     });
   }
+}
+
+/**
+ * How many articles a pass computes if the rest is like this chunk (`inChunk` of its `chunkSize` to compute, `total`
+ * in the pass): what decides whether threads pay off, before the pass has read the rest.
+ */
+function projected(inChunk: number, chunkSize: number, total: number): number {
+  return Math.ceil((inChunk / chunkSize) * total);
 }
 
 // Article folders read at a time: the texts of this many articles (and the jobs in flight) are what the import holds.
