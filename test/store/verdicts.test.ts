@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleRevisions, articleVersion, importArticle } from '../../src/store/articles.ts';
 import { ConflictError, NotFoundError } from '../../src/store/errors.ts';
+import type { Transaction } from '../../src/store/sql.ts';
 import { currentVerdicts, listVerdicts } from '../../src/store/verdict-reads.ts';
 import { recordVerdict } from '../../src/store/verdicts.ts';
 import { addReviewer, openTestStore, reviewRows, seedArticle, seedEdits } from './helpers.ts';
@@ -83,6 +84,42 @@ describe('recordVerdict', () => {
       'no reviewer with id 999',
     );
     expect(await reviewRows(db)).toEqual(before);
+  });
+
+  it('takes the reviewer name an authenticating caller gives without looking it up, and looks up the others', async () => {
+    const { db, alice, bob } = await reviewedSeed();
+    // Counts the reviewers' lookups in the store's transactions (a batch runs in one).
+    let lookups = 0;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((fn: (tx: Transaction) => Promise<unknown>) =>
+      transaction((tx) =>
+        fn(
+          new Proxy(tx, {
+            get(target, name) {
+              const value = Reflect.get(target, name);
+              if (typeof value !== 'function') return value;
+              return (sql: string, ...rest: unknown[]) => {
+                if (name === 'all' && sql.includes('FROM reviewers WHERE id IN')) lookups++;
+                return value.call(target, sql, ...rest);
+              };
+            },
+          }),
+        ),
+      )) as typeof db.transaction;
+    const given = await recordVerdict(db, {
+      editId: 'e-byline',
+      reviewerId: alice.id,
+      reviewerName: 'alice',
+      decision: 'accept',
+    });
+    expect(given.verdict.reviewerName).toBe('alice');
+    expect(lookups).toBe(0);
+    const looked = await recordVerdict(db, { editId: 'e-byline', reviewerId: bob.id, decision: 'reject' });
+    expect(looked.verdict.reviewerName).toBe('bob');
+    expect(lookups).toBe(1);
+    db.transaction = transaction;
+    const current = (await currentVerdicts(db, 'lavrov-in-china')).filter((v) => v.editId === 'e-byline');
+    expect(current.map((v) => v.reviewerName).sort()).toEqual(['alice', 'bob']);
   });
 
   it('is guarded by CHECK constraints when a bad value slips past validation', async () => {

@@ -3,7 +3,14 @@
 import { type Request, type Response, Router } from 'express';
 import type { ArticleReview, VerdictKind } from '../../review/article-review.ts';
 import { validateVerdict } from '../../review/verdict-input.ts';
-import { ConflictError, NotFoundError, retractVerdict, type Store, type StoredVerdict } from '../../store/index.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  type Reviewer,
+  retractVerdict,
+  type Store,
+  type StoredVerdict,
+} from '../../store/index.ts';
 import { type AuthLocals, requireRole } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { VerdictGroupCommit } from '../group-commit.ts';
@@ -30,9 +37,16 @@ async function record(
   if ('errors' in checked) {
     throw new HttpError(400, checked.errors.map((e) => e.message).join('; '), checked.errors);
   }
-  const reviewerId = (res.locals as AuthLocals).reviewer?.id as number;
+  const reviewer = (res.locals as AuthLocals).reviewer as Reviewer;
   try {
-    return await commits.record({ editId, reviewerId, kind, ...checked.verdict });
+    // The request's fields first: who records it, and on what, are never taken from the body.
+    return await commits.record({
+      ...checked.verdict,
+      editId,
+      reviewerId: reviewer.id,
+      reviewerName: reviewer.name,
+      kind,
+    });
   } catch (error) {
     throw asHttp(error, editId);
   }
