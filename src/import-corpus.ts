@@ -2,7 +2,7 @@
 
 import { basename } from 'node:path';
 import { loadHouseStyle } from './checks/house-style.ts';
-import { CorpusNameIndex, nameCounts } from './checks/name-index.ts';
+import { CorpusNameIndex, contextText, type NameIndexViewData, nameCounts } from './checks/name-index.ts';
 import type { LabelledEdit } from './checks/suggestions.ts';
 import type { CorpusText } from './checks/types.ts';
 import type { ArticleInput } from './corpus/article-input.ts';
@@ -198,6 +198,8 @@ interface Job {
   article: LoadedArticle;
   corrected: string | undefined;
   keys: StoredImportKey;
+  /** Its view of the name index, as its key read it (what a worker's corpus check reads). */
+  view: NameIndexViewData;
 }
 
 /**
@@ -231,7 +233,7 @@ class CorpusImportRun {
     this.pool = pool;
     this.stored = stored;
     this.settleMs = options.settleMs;
-    this.readChunk = options.readChunk ?? READ_CHUNK;
+    this.readChunk = Math.max(1, options.readChunk ?? READ_CHUNK);
     this.engine = engineKey(options.engineVersion ?? ENGINE_VERSION);
     this.nameIndex = new CorpusNameIndex(this.style);
   }
@@ -317,10 +319,10 @@ class CorpusImportRun {
       await inOrder(
         jobs,
         windowOf(editsPool),
-        ({ article, corrected }) =>
+        ({ article, corrected, view }) =>
           // The name index stands for the rest of the corpus: the corpus check reads it (a worker: the article's view).
           editsPool
-            ? editsPool.edits(article.id, article.mt, corrected, this.nameIndex.viewOf(article.id))
+            ? editsPool.edits(article.id, article.mt, corrected, view)
             : articleEdits(article, corrected, [], this.nameIndex),
         async ({ article, keys }, edits) => {
           this.batch.push({ article, edits, keys });
@@ -338,7 +340,9 @@ class CorpusImportRun {
    * here, so the computation needs no store and can run in a worker). None when its key is the one stored.
    */
   private async jobOf(article: LoadedArticle): Promise<Job | undefined> {
-    const context = this.nameIndex.contextOf(article.id);
+    // The article's view of the name index: its key reads it as text, a worker's corpus check as it is.
+    const view = this.nameIndex.viewOf(article.id);
+    const context = contextText(view);
     const key = importKey(article, this.engine, context);
     const before = this.stored.get(article.id);
     const facts = this.factsOf.get(article.id);
@@ -347,8 +351,9 @@ class CorpusImportRun {
       this.results.set(article.id, { ...unchanged });
       // Read but unchanged (a file touched, or too fresh to trust before): its facts spare the next import the read.
       const names = before.namesKey === this.namesKeys.get(article.id);
-      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextKey(context))) {
-        this.settled.push({ articleId: article.id, filesKey: files, contextKey: contextKey(context) });
+      const contextHash = contextKey(context);
+      if (files !== null && names && (before.filesKey !== files || before.contextKey !== contextHash)) {
+        this.settled.push({ articleId: article.id, filesKey: files, contextKey: contextHash });
       }
       return undefined;
     }
@@ -360,7 +365,7 @@ class CorpusImportRun {
       filesKey: files,
       contextKey: contextKey(context),
     };
-    return { article, corrected, keys };
+    return { article, corrected, keys, view };
   }
 
   /**

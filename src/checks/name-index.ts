@@ -56,6 +56,19 @@ export class NameIndexView implements NameVariantLookup {
   }
 }
 
+/**
+ * An article's view as text (CorpusNameIndex.contextOf): what the check reads in a worker is exactly what the import
+ * key compares.
+ */
+export function contextText(view: NameIndexViewData): string {
+  return view
+    .map(([, { canonical, spellings }]) => {
+      const uses = spellings.map((u) => `${u.spelling}:${u.articleCount}:${u.firstArticles.join(',')}`);
+      return `${canonical}=${uses.join(';')}`;
+    })
+    .join('\n');
+}
+
 function summarize(variant: CorpusVariant): VariantSummary {
   const spellings = variant.spellings.map((use) => ({
     spelling: use.spelling,
@@ -162,13 +175,7 @@ export class CorpusNameIndex implements NameVariantLookup {
    * names them). Bounded per name, so an import can compare it for every article without quadratic cost.
    */
   contextOf(id: string): string {
-    // The article's view as text: what the check reads in a worker is exactly what the import key compares.
-    return this.viewOf(id)
-      .map(([, { canonical, spellings }]) => {
-        const uses = spellings.map((u) => `${u.spelling}:${u.articleCount}:${u.firstArticles.join(',')}`);
-        return `${canonical}=${uses.join(';')}`;
-      })
-      .join('\n');
+    return contextText(this.viewOf(id));
   }
 
   /** Every name the corpus spells more than one way, ordered by skeleton. */
