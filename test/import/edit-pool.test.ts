@@ -53,13 +53,19 @@ async function stored(db: Store): Promise<unknown[]> {
   return [edits, keys];
 }
 
+/** Two empty stores, and the test corpus written beside the first. */
+async function twoStoresAndCorpus(): Promise<{ a: TestStore; b: TestStore; dir: string }> {
+  const a = await createTestStore();
+  const b = await createTestStore();
+  made.push(a, b);
+  const dir = join(a.folder, 'corpus');
+  writeTestCorpus(dir);
+  return { a, b, dir };
+}
+
 describe('importCorpus in chunks', () => {
   it('stores what one chunk stores when it reads two articles at a time: every name is known before any edit', async () => {
-    const whole = await createTestStore();
-    const chunked = await createTestStore();
-    made.push(whole, chunked);
-    const dir = join(whole.folder, 'corpus');
-    writeTestCorpus(dir);
+    const { a: whole, b: chunked, dir } = await twoStoresAndCorpus();
     const a = await importCorpus(whole.store, dir, { workers: 0, settleMs: 0, readChunk: 10_000 });
     const b = await importCorpus(chunked.store, dir, { workers: 0, settleMs: 0, readChunk: 2 });
     expect(b).toEqual(a);
@@ -73,11 +79,7 @@ describe('importCorpus in chunks', () => {
 
 describe('importCorpus with worker threads', () => {
   it('stores the same edits and keys as in-process, also for a correction typed in the browser', async () => {
-    const inProcess = await createTestStore();
-    const pooled = await createTestStore();
-    made.push(inProcess, pooled);
-    const dir = join(inProcess.folder, 'corpus');
-    writeTestCorpus(dir);
+    const { a: inProcess, b: pooled, dir } = await twoStoresAndCorpus();
 
     const a = await importCorpus(inProcess.store, dir, { workers: 0, settleMs: 0 });
     const b = await importCorpus(pooled.store, dir, { workers: 2, settleMs: 0 });
