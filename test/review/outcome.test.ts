@@ -7,12 +7,13 @@ import { currentDecisions, outcomeOf, outcomesOf } from '../../src/review/outcom
 import { reviewerView } from '../../src/review/viewer.ts';
 
 let nextId = 1;
-const at = (second: number) => `2026-01-01T10:00:${String(second).padStart(2, '0')}.000Z`;
+// Seconds after a fixed start, never wrapping: a verdict's time follows its id however many the properties made.
+const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 10) + second * 1000).toISOString();
 function v(editId: string, reviewer: string, fields: Partial<VerdictRecord> = {}): VerdictRecord {
   const id = nextId++;
   return {
     ...{ id, editId, reviewer, decision: 'accept', category: null, severity: null, note: null, amendedText: null },
-    createdAt: at(id % 60),
+    createdAt: at(id),
     ...fields,
   };
 }
@@ -85,10 +86,10 @@ describe('currentDecisions and outcomesOf over a history', () => {
   it('keeps each reviewer’s latest verdict that was not taken back, and each edit’s latest adjudication', () => {
     const history = [
       v('e', 'ann', { decision: 'reject' }),
-      v('e', 'ann', { decision: 'amend', amendedText: 'x', retractedAt: at(59) }),
+      v('e', 'ann', { decision: 'amend', amendedText: 'x', retractedAt: at(nextId + 1000) }),
       v('e', 'bob'),
       v('f', 'lea', { kind: 'adjudication' }),
-      v('f', 'lea', { kind: 'adjudication', decision: 'reject', retractedAt: at(58) }),
+      v('f', 'lea', { kind: 'adjudication', decision: 'reject', retractedAt: at(nextId + 1000) }),
     ];
     const current = currentDecisions(history);
     expect(current.verdicts.get('e')?.map((x) => [x.reviewer, x.decision])).toEqual([

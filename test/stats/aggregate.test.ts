@@ -17,10 +17,12 @@ const MT = readFileSync(new URL('mt.txt', folder), 'utf8');
 const CORRECTED = readFileSync(new URL('corrected.txt', folder), 'utf8');
 
 let nextId = 1;
+// A verdict's time follows its id without wrapping at a minute, however many verdicts the tests before made.
+const secondsAfterStart = (n: number) => new Date(Date.UTC(2024, 4, 1, 10) + n * 1000).toISOString();
 function verdict(editId: string, fields: Partial<VerdictRecord> = {}): VerdictRecord {
   return {
     ...{ id: nextId++, editId, reviewer: 'ann', decision: 'accept', category: null, severity: null },
-    ...{ note: null, amendedText: null, createdAt: `2024-05-01T10:00:${String(nextId % 60).padStart(2, '0')}.000Z` },
+    ...{ note: null, amendedText: null, createdAt: secondsAfterStart(nextId) },
     ...fields,
   };
 }
