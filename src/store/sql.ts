@@ -22,6 +22,8 @@ export interface Sql {
 
 /** Statements inside a transaction, which can also set a savepoint. */
 export interface Transaction extends Sql {
+  /** The engine it runs on, for the few writes with a faster form on one of them (same results on both). */
+  readonly engine: EngineKind;
   /** Runs `fn` in a savepoint: when it throws, only its own writes are undone, and the error is rethrown. */
   savepoint<T>(fn: () => Promise<T>): Promise<T>;
 }

@@ -13,6 +13,7 @@ import {
   statsCheckpointV11,
   teamReviewV2,
   textRevisionsV4,
+  verdictBatchV12,
 } from './schema.ts';
 import { webhooksV8 } from './webhooks-schema.ts';
 
@@ -84,6 +85,11 @@ export const migrations: readonly Migration[] = [
     version: 11,
     description: 'article_stats.listed and stats_checkpoint: statistics read at start without parsing every part',
     sql: statsCheckpointV11,
+  },
+  {
+    version: 12,
+    description: 'record_verdict_batch: a batch of verdicts, their current rows and their outcome inputs in one call',
+    sql: verdictBatchV12,
   },
 ];
 

@@ -121,6 +121,7 @@ export class PostgresStore implements Store {
     return transaction(this.database, (client) => {
       let savepoints = 0;
       const tx: Transaction = {
+        engine: 'postgres',
         ...this.on(client),
         savepoint: async <S>(inner: () => Promise<S>) => {
           const name = `sp${++savepoints}`;

@@ -90,6 +90,7 @@ export class SqliteStore implements Store {
 
   // Statements of the transaction itself: run at once.
   private readonly direct: Transaction = {
+    engine: 'sqlite',
     all: async <Row>(sql: string, params?: SqlParams) =>
       this.execute(() => (params ? this.prepare(sql).all(params) : this.prepare(sql).all()) as Row[]),
     get: async <Row>(sql: string, params?: SqlParams) =>
