@@ -244,30 +244,15 @@ export type BatchOutcome = { recorded: Recorded } | { error: unknown };
  * Each article whose edits' outcome states changed has its counts brought up to date once (a verdict that leaves the
  * state as it was changes no count). Nothing is acknowledged before the whole batch is committed.
  */
-export async function recordVerdictBatch(
-  store: Store,
-  inputs: readonly VerdictInput[],
-  options: BatchOptions = {},
-): Promise<BatchOutcome[]> {
+export async function recordVerdictBatch(store: Store, inputs: readonly VerdictInput[]): Promise<BatchOutcome[]> {
   try {
     // Optimistically without savepoints (two round trips fewer on PostgreSQL), which a failed statement costs the
     // whole transaction; then again with them, so that only the verdict at fault is refused.
-    return await store.transaction((tx) => recordAllIn(tx, inputs, { ...options, guarded: false }));
+    return await store.transaction((tx) => recordAllIn(tx, inputs, { guarded: false }));
   } catch (error) {
     if (!(error instanceof UnguardedInsertFailed)) throw error;
-    return store.transaction((tx) => recordAllIn(tx, inputs, options));
+    return store.transaction((tx) => recordAllIn(tx, inputs));
   }
-}
-
-/** What a caller may ask of a batch besides its verdicts. */
-export interface BatchOptions {
-  /**
-   * Called once the batch's verdicts are inserted, before anything else of its transaction: they have their ids, and
-   * on PostgreSQL their articles' revision rows are locked (the insert's trigger) until the commit. A batch started
-   * after this gets later ids and times, and waits for this one on every article both touch, so that verdicts stay
-   * in the order they came while the rest of this transaction and its commit run.
-   */
-  whenInserted?: () => void;
 }
 
 // The insert of an unguarded batch failed: its transaction is lost, the batch is to be recorded again, guarded.
@@ -281,7 +266,7 @@ class UnguardedInsertFailed extends Error {}
 export async function recordAllIn(
   tx: Transaction,
   inputs: readonly VerdictInput[],
-  { guarded = true, whenInserted }: BatchOptions & { guarded?: boolean } = {},
+  { guarded = true } = {},
 ): Promise<BatchOutcome[]> {
   const names = await reviewerNames(tx, inputs);
   const outcomes: BatchOutcome[] = inputs.map((input) => ({
@@ -321,7 +306,6 @@ export async function recordAllIn(
       }
     }
   }
-  whenInserted?.();
   if (recorded.length > 0) {
     if (!outcomeInputs) await makeCurrent(tx, recorded);
     const changed = await refreshEditOutcomes(tx, recorded, outcomeInputs);

@@ -120,14 +120,22 @@ export async function query<Row extends QueryResultRow>(
  * Runs `fn` in one transaction on one checked-out client: COMMIT when it resolves, ROLLBACK when it throws (the
  * error rethrown as a store error). Resolving means committed: with synchronous_commit on, durably.
  */
-export async function transaction<T>(database: PostgresDatabase, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  database: PostgresDatabase,
+  fn: (client: PoolClient, began: Began) => Promise<T>,
+  { deferBegin = false } = {},
+): Promise<T> {
   const client = await checkOut(database);
   // A client whose ROLLBACK failed is in an unknown state (or its connection is gone): destroy it, don't pool it.
   let broken: Error | undefined;
+  const began: Began = { sent: false };
   try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
+    if (!deferBegin) {
+      began.sent = true;
+      await client.query('BEGIN');
+    }
+    const result = await fn(client, began);
+    if (began.sent) await client.query('COMMIT');
     return result;
   } catch (error) {
     broken = await rollback(client);
@@ -135,6 +143,11 @@ export async function transaction<T>(database: PostgresDatabase, fn: (client: Po
   } finally {
     client.release(broken);
   }
+}
+
+/** Whether BEGIN was sent: with `deferBegin`, the caller sends it with its first statement. */
+export interface Began {
+  sent: boolean;
 }
 
 async function rollback(client: PoolClient): Promise<Error | undefined> {

@@ -1,5 +1,5 @@
 // The PostgreSQL engine: a pool behind the Store interface; the named parameters of the shared SQL made positional.
-import type { ClientBase } from 'pg';
+import type { ClientBase, QueryResult } from 'pg';
 import type { SqlParams, SqlValue, Store, Transaction } from '../sql.ts';
 import { PostgresChanges } from './changes.ts';
 import { closePostgres, openPostgres, type PostgresDatabase, query, transaction } from './connection.ts';
@@ -26,6 +26,19 @@ export function toPositional(sql: string): Positional {
     return `$${index + 1}`;
   });
   return { text, names };
+}
+
+/**
+ * `sql` with its named parameters written in as literals, for the simple protocol (which takes several statements in
+ * one message but no parameters): each value as the driver escapes a string literal, a type-less literal that the
+ * statement types from where it stands, as it would an untyped parameter; null as NULL.
+ */
+function inlined(sql: string, params: SqlParams | undefined, client: ClientBase): string {
+  return sql.replace(namedParameter, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new RangeError(`missing named parameter "${name}"`);
+    return value === null ? 'NULL' : client.escapeLiteral(String(value));
+  });
 }
 
 /** The values of `params` in the order the rewritten statement numbers them; a missing one is an error, as on SQLite. */
@@ -118,26 +131,58 @@ export class PostgresStore implements Store {
   }
 
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return transaction(this.database, (client) => {
-      let savepoints = 0;
-      const tx: Transaction = {
-        engine: 'postgres',
-        ...this.on(client),
-        savepoint: async <S>(inner: () => Promise<S>) => {
-          const name = `sp${++savepoints}`;
-          await client.query(`SAVEPOINT ${name}`);
-          try {
-            const result = await inner();
-            await client.query(`RELEASE SAVEPOINT ${name}`);
-            return result;
-          } catch (error) {
-            await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-            throw error;
+    return transaction(
+      this.database,
+      (client, began) => {
+        let savepoints = 0;
+        const on = this.on(client);
+        // BEGIN goes with the transaction's first statement, in one message of the simple protocol: one round trip
+        // instead of two (a batch of verdicts is BEGIN, one call and COMMIT, and under load each round trip waits
+        // its turn on a busy event loop). A value holding NUL cannot be written in (the message would end there):
+        // that statement goes bound after a BEGIN of its own, and fails as a bound one does.
+        const first = async (sql: string, params: SqlParams | undefined): Promise<QueryResult> => {
+          began.sent = true;
+          if (Object.values(params ?? {}).some((value) => typeof value === 'string' && value.includes('\u0000'))) {
+            await client.query('BEGIN');
+            return this.rows(client, sql, params);
           }
-        },
-      };
-      return fn(tx);
-    });
+          const text = `BEGIN;\n${inlined(sql, params, client)}`;
+          try {
+            // Several statements answer with a result each: the statement's is the second.
+            return ((await client.query(text)) as unknown as QueryResult[])[1] as QueryResult;
+          } catch (error) {
+            throw toStoreError(error);
+          }
+        };
+        const tx: Transaction = {
+          engine: 'postgres',
+          all: async <Row>(sql: string, params?: SqlParams) =>
+            began.sent ? on.all<Row>(sql, params) : ((await first(sql, params)).rows as Row[]),
+          get: async <Row>(sql: string, params?: SqlParams) =>
+            began.sent ? on.get<Row>(sql, params) : ((await first(sql, params)).rows[0] as Row | undefined),
+          run: async (sql: string, params?: SqlParams) =>
+            began.sent ? on.run(sql, params) : ((await first(sql, params)).rowCount ?? 0),
+          savepoint: async <S>(inner: () => Promise<S>) => {
+            if (!began.sent) {
+              began.sent = true;
+              await client.query('BEGIN');
+            }
+            const name = `sp${++savepoints}`;
+            await client.query(`SAVEPOINT ${name}`);
+            try {
+              const result = await inner();
+              await client.query(`RELEASE SAVEPOINT ${name}`);
+              return result;
+            } catch (error) {
+              await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+              throw error;
+            }
+          },
+        };
+        return fn(tx);
+      },
+      { deferBegin: true },
+    );
   }
 
   async close(): Promise<void> {
