@@ -49,8 +49,9 @@ export interface EditRef {
 /**
  * Recomputes these edits' outcome states from their current verdicts and adjudications (review/outcome.ts decides)
  * and keeps them, so that lists and filters read states instead of every reviewer's verdicts. Returns the articles
- * whose edits changed state (only their counts can have changed). A read and at most one write however many edits:
- * on PostgreSQL each statement is a round trip. Run in the transaction that changed them.
+ * whose edits changed state (only their counts can have changed). A read and at most one write per slice of edits
+ * (maxListRows), the read left out where the caller gives what it read: on PostgreSQL each statement is a round trip.
+ * Run in the transaction that changed them.
  */
 export async function refreshEditOutcomes(
   tx: Sql,
@@ -59,13 +60,11 @@ export async function refreshEditOutcomes(
 ): Promise<Set<string>> {
   const changed = new Set<string>();
   const unique = [...new Map(edits.map((edit) => [edit.editId, edit])).values()];
-  // `read`: every row of these edits, read by the caller in the same transaction (PostgreSQL's batch of verdicts).
+  // `read`: every row of these edits, read by the caller in this transaction (PostgreSQL's batch of verdicts).
   if (read) return refreshFrom(tx, unique, read);
   for (const slice of slices(unique)) {
-    const list = inList(
-      'o',
-      slice.map((edit) => edit.editId),
-    );
+    const ids = slice.map((edit) => edit.editId);
+    const list = inList('o', ids);
     const rows = await tx.all<OutcomeInput>(outcomeInputs(list.sql), list.params);
     for (const id of await refreshFrom(tx, slice, rows)) changed.add(id);
   }
