@@ -269,10 +269,14 @@ export async function recordAllIn(
   { guarded = true } = {},
 ): Promise<BatchOutcome[]> {
   const names = await reviewerNames(tx, inputs);
-  const outcomes: BatchOutcome[] = inputs.map((input) => ({
-    error: new NotFoundError(`no reviewer with id ${input.reviewerId}`),
-  }));
-  const known = inputs.flatMap((input, at) => (names.has(input.reviewerId) ? [at] : []));
+  // Every input's outcome is set below; an unknown reviewer's error is made only for it (an Error takes a stack trace,
+  // a cost every verdict of every batch paid while errors were made for all inputs up front).
+  const outcomes: BatchOutcome[] = new Array(inputs.length);
+  const known: number[] = [];
+  for (const [at, input] of inputs.entries()) {
+    if (names.has(input.reviewerId)) known.push(at);
+    else outcomes[at] = { error: new NotFoundError(`no reviewer with id ${input.reviewerId}`) };
+  }
   const createdAt = nowIso();
   const recorded: Inserted[] = [];
   // On PostgreSQL, unguarded, the whole batch goes in one call that also makes the verdicts current and reads their
