@@ -11,8 +11,10 @@ import { openEventStream } from '../test/support/events.ts';
 import { type ChildInstance, killDuringBurst, startChildInstance } from '../test/support/instances.ts';
 import { createDatabase } from '../test/support/postgres.ts';
 import { findPostgresBin, startPostgresCluster } from '../test/support/postgres-cluster.ts';
+import { holdToCpuQuota } from './cpu-quota.ts';
 import { type AutocannonOptions, type AutocannonResult, autocannon, verdictRequests } from './http.ts';
 import { fixed, printTable, withMachineLoad } from './measure.ts';
+import { withProcessCpu } from './process-cpu.ts';
 
 const seedCorpus = fileURLToPath(new URL('../corpus', import.meta.url));
 const article = 'lavrov-in-china';
@@ -24,6 +26,9 @@ const killTrials = 10;
 const latencySamples = 20;
 // Rounds of each engine in turn (see alternating).
 const rounds = 3;
+// Two instances against one with each held to this share of a core (see underQuota), in this many rounds.
+const quotaShare = 0.4;
+const quotaRounds = 5;
 
 /** A PostgreSQL server to create the bench's databases on, or undefined (and why) when there is none. */
 async function postgresServer(): Promise<{ url: string; what: string; stop(): Promise<void> } | string> {
@@ -85,10 +90,15 @@ async function rates(instance: ChildInstance, token: string, editIds: string[], 
     await run(instance.url, '/', { requests: verdictRequests(token, editIds) }, 1);
   }
   const page = await run(instance.url, `/articles/${article}`, bearer);
-  const { result: verdicts, busy } = await withMachineLoad(() =>
-    run(instance.url, '/', { requests: verdictRequests(token, editIds) }),
+  const {
+    result: { result: verdicts, cpu },
+    busy,
+  } = await withMachineLoad(() =>
+    withProcessCpu([instance.child.pid ?? 0], () =>
+      run(instance.url, '/', { requests: verdictRequests(token, editIds) }),
+    ),
   );
-  return { page, verdicts, busy };
+  return { page, verdicts, busy, cpu };
 }
 
 type Rates = Awaited<ReturnType<typeof rates>>;
@@ -130,6 +140,52 @@ const median = (values: readonly number[]) =>
 
 const failures = (r: AutocannonResult) => r.non2xx + r.errors + r.timeouts;
 const target = (ratio: number, wanted: number) => (ratio >= wanted ? `ok (≥ ${wanted}×)` : `BELOW ${wanted}×`);
+
+const mean = (a: number, b: number) => (a + b) / 2;
+
+/**
+ * Two instances against one with each instance held to `quotaShare` of a core, as if each had a machine of its own:
+ * on this machine's two cores, two unbounded instances share them with PostgreSQL and the load generator, and what a
+ * second instance adds is bounded by the cores left, not by the database. One instance alone and both at once in
+ * turn, `quotaRounds` times and the one alone once more; each instance gets the `connections` the one alone had, so
+ * that each is as loaded. Answers why not where the machine cannot hold processes to a quota.
+ */
+async function underQuota(a: ChildInstance, b: ChildInstance, requests: () => Partial<AutocannonOptions>) {
+  const pids = [a.child.pid ?? 0, b.child.pid ?? 0];
+  const held = holdToCpuQuota(pids, quotaShare);
+  if (typeof held === 'string') return held;
+  try {
+    await Promise.all([a, b].map((instance) => run(instance.url, '/', requests(), 2)));
+    const alone = () => withProcessCpu(pids, async () => [await run(a.url, '/', requests())]);
+    const both = () => withProcessCpu(pids, () => Promise.all([a, b].map((i) => run(i.url, '/', requests()))));
+    const ones = [await alone()];
+    const twos: Awaited<ReturnType<typeof both>>[] = [];
+    for (let round = 0; round < quotaRounds; round++) {
+      twos.push(await both());
+      ones.push(await alone());
+    }
+    const rateOf = (runs: AutocannonResult[]) => runs.reduce((sum, r) => sum + r.requests.average, 0);
+    const ratios = twos.map(
+      (two, i) =>
+        rateOf(two.result) / mean(rateOf((ones[i] as typeof two).result), rateOf((ones[i + 1] as typeof two).result)),
+    );
+    // How much of its quota each instance used: near 100% alone says the one instance was saturated.
+    const ofQuota = (seconds: number) => `${fixed((seconds / (quotaShare * durationS)) * 100, 0)}%`;
+    return {
+      ratios,
+      rates: ones.map((one, i) => {
+        const two = twos[i];
+        return `${fixed(rateOf(one.result), 0)}${two ? `/${fixed(rateOf(two.result), 0)}` : ''}`;
+      }),
+      quotaUse: `alone ${ones.map((one) => ofQuota(one.cpu.pids[0] as number)).join(', ')}; both ${twos
+        .map((two) => two.cpu.pids.map(ofQuota).join('+'))
+        .join(', ')}`,
+      failed: [...ones, ...twos].reduce((n, r) => n + r.result.reduce((m, x) => m + failures(x), 0), 0),
+    };
+  } finally {
+    held.release();
+  }
+}
 
 /** Milliseconds from a verdict's POST on A until B's event stream tells of it, `latencySamples` times. */
 async function visibility(a: ChildInstance, b: ChildInstance, token: string, editIds: string[]) {
@@ -216,10 +272,14 @@ export async function benchPg(): Promise<void> {
     const half = Math.max(1, connections / 2);
     const requests = () => ({ requests: verdictRequests(pg.token, pg.editIds) });
     await Promise.all([run(a.url, '/', requests(), 1, half), run(b.url, '/', requests(), 1, half)]);
-    const pair = await Promise.all([
-      run(a.url, '/', requests(), durationS, half),
-      run(b.url, '/', requests(), durationS, half),
-    ]);
+    const {
+      result: { result: pair, cpu: pairCpu },
+      busy: pairBusy,
+    } = await withMachineLoad(() =>
+      withProcessCpu([a.child.pid ?? 0, b.child.pid ?? 0], () =>
+        Promise.all([run(a.url, '/', requests(), durationS, half), run(b.url, '/', requests(), durationS, half)]),
+      ),
+    );
     const pairRate = pair.reduce((sum, r) => sum + r.requests.average, 0);
     // The same, each instance on half of the articles: no verdict waits for the other instance's article locks, so
     // what is left between this and 2× is the machine's cores.
@@ -229,6 +289,7 @@ export async function benchPg(): Promise<void> {
       run(b.url, '/', { requests: verdictRequests(pg.token, right) }, durationS, half),
     ]);
     const apartRate = apart.reduce((sum, r) => sum + r.requests.average, 0);
+    const quota = await underQuota(a, b, requests);
     const latency = await visibility(a, b, pg.token, pg.seedEditIds);
     await a.stop();
     await b.stop();
@@ -238,6 +299,17 @@ export async function benchPg(): Promise<void> {
       trials.push(await killTrial(database.url, corpus, pg.token, pg.editIds, trial));
 
     const rate = (r: AutocannonResult) => fixed(r.requests.average, 0);
+    // What a verdict cost the machine's cores (the instances, PostgreSQL, the load generator), one instance (the
+    // median round) against two: on shared cores, the second instance's gain is what the first left idle.
+    const ms = (seconds: number) => fixed(seconds * 1000, 2);
+    const cpuPerVerdict = (cpu: { pids: number[]; postgres: number; self: number }, verdicts: number) => {
+      const instances = cpu.pids.reduce((sum, seconds) => sum + seconds, 0) / verdicts;
+      const all = instances + (cpu.postgres + cpu.self) / verdicts;
+      return `${ms(all)} ms (instance${cpu.pids.length > 1 ? 's' : ''} ${ms(instances)}, PostgreSQL ${ms(
+        cpu.postgres / verdicts,
+      )}, load generator ${ms(cpu.self / verdicts)})`;
+    };
+    const percent = (busy: number | undefined) => (busy === undefined ? 'unknown' : `${fixed(busy * 100, 0)}%`);
     const pairRatio = pairRate / onPostgres.verdicts.requests.average;
     const perRound = (measure: 'page' | 'verdicts') =>
       `${runs.map((r) => `${rate(r.sqlite[measure])}/${rate(r.postgres[measure])}`).join(', ')}, ${rate(
@@ -269,8 +341,26 @@ export async function benchPg(): Promise<void> {
         [
           `verdict POSTs, two instances (${half} connections each) vs one (${connections})`,
           `${fixed(pairRate, 0)} vs ${rate(onPostgres.verdicts)} req/s = ${fixed(pairRatio)}×`,
-          target(pairRatio, 1.5),
+          `${pairRatio >= 1.5 ? 'ok' : 'below'} 1.5× on ${cpus().length} shared cores (see below)`,
         ],
+        [
+          '  CPU per verdict, one instance | two, and how busy the machine was',
+          `${cpuPerVerdict(onPostgres.cpu, onPostgres.verdicts.requests.total)}, ${percent(onPostgres.busy)} | ${cpuPerVerdict(
+            pairCpu,
+            pair.reduce((n, r) => n + r.requests.total, 0),
+          )}, ${percent(pairBusy)}`,
+          'what the cores leave to a second instance',
+        ],
+        typeof quota === 'string'
+          ? [`verdict POSTs, two instances vs one, each held to ${quotaShare} of a core`, `SKIPPED: ${quota}`, '']
+          : [
+              `verdict POSTs, two instances vs one, each held to ${quotaShare} of a core (as on machines of their own), ${connections} connections each; ${quotaRounds} rounds, req/s one/both: ${quota.rates.join(', ')}; ${quota.failed} failed`,
+              `${quota.ratios.map((ratio) => `${fixed(ratio)}×`).join(', ')}: median ${fixed(median(quota.ratios))}×`,
+              target(median(quota.ratios), 1.5),
+            ],
+        ...(typeof quota === 'string'
+          ? []
+          : [['  CPU used of each quota', quota.quotaUse, 'alone near 100%: the one instance was saturated']]),
         [
           '  the same, each instance on its own half of the articles',
           `${fixed(apartRate, 0)} req/s = ${fixed(apartRate / onPostgres.verdicts.requests.average)}×`,
@@ -293,7 +383,6 @@ export async function benchPg(): Promise<void> {
         ],
       ],
     );
-    const percent = (busy: number | undefined) => (busy === undefined ? 'unknown' : `${fixed(busy * 100, 0)}%`);
     console.log(
       `verdict POSTs answered 2xx: SQLite ${medianRound.sqlite.verdicts['2xx']}, PostgreSQL ${onPostgres.verdicts['2xx']}, ` +
         `two instances ${pair.reduce((n, r) => n + r['2xx'], 0)} (${apart.reduce((n, r) => n + r['2xx'], 0)} apart); machine: ${cpus().length} cores, busy ` +
