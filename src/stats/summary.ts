@@ -2,11 +2,17 @@
 // distributions instead of a row or bar per article, so that an answer stays small whatever the corpus's size.
 import type { ScoringModel } from '../metrics/mqm-models.ts';
 import type { ArticleStats, Statistics } from './aggregate.ts';
-import type { Bar } from './svg-charts.ts';
 
 /** The orders the article list can be read in: publication (as stored), the model's score, HTER. */
 export const articleSorts = ['newest', 'best', 'worst', 'hter'] as const;
 export type ArticleSort = (typeof articleSorts)[number];
+
+/** One bar of a distribution: its label, its value, and optionally the text shown for it (default: the value). */
+export interface Bar {
+  label: string;
+  value: number;
+  text?: string;
+}
 
 /** Articles per page unless asked otherwise, and at most. */
 export const defaultPerPage = 50;

@@ -20,9 +20,9 @@ import {
   statsAnswer,
   topAndBottom,
 } from '../../stats/summary.ts';
-import { barChartSvg } from '../../stats/svg-charts.ts';
 import type { Store } from '../../store/index.ts';
 import { HttpError } from '../errors.ts';
+import { barChartSvg } from '../svg-charts.ts';
 
 /** The model the page shows when `?model=` is absent. */
 export const defaultStatsModel = 'mqm2';

@@ -1,6 +1,6 @@
 // Tests of the statistics page's SVG bar charts: sized to their content, an axis through zero, negative bars.
 import { describe, expect, it } from 'vitest';
-import { barChartSvg } from '../../src/stats/svg-charts.ts';
+import { barChartSvg } from '../../src/web/svg-charts.ts';
 
 const attribute = (svg: string, name: string) => Number(new RegExp(`<svg[^>]* ${name}="([\\d.]+)"`).exec(svg)?.[1]);
 const rects = (svg: string) =>

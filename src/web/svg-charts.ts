@@ -1,12 +1,6 @@
 // Server-side inline SVG charts: horizontal bar charts sized to their content, with a value axis through zero, every
 // label and value printed as text; readable without JavaScript or colour (the stylesheet colours them).
-
-/** One bar: its label, its value, and optionally the text printed after it (default: the value). */
-export interface Bar {
-  label: string;
-  value: number;
-  text?: string;
-}
+import type { Bar } from '../stats/summary.ts';
 
 /** What a bar chart shows: a title (the SVG's accessible name) and its bars, top to bottom. */
 export interface BarChart {
