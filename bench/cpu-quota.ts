@@ -49,6 +49,8 @@ export function holdToCpuQuota(pids: readonly number[], share: number): CpuQuota
     }
   };
   try {
+    // cgroup v2 hands the cpu controller to child groups only where the parent enables it.
+    if (version === 2) writeFileSync(join(root, 'cgroup.subtree_control'), '+cpu');
     for (const [i, pid] of pids.entries()) {
       const group = join(root, `mt-review-bench-${process.pid}-${i}`);
       mkdirSync(group);
