@@ -1,6 +1,7 @@
 // `npm run bench pg`: PostgreSQL against SQLite in the same run (verdict POSTs, review page), two instances against
-// one, cross-instance visibility, and kill -9 of an instance during a verdict burst. Every server is `mt-review serve`
-// in a child process; PostgreSQL is DATABASE_URL's server, else a throwaway cluster started as the tests start one.
+// one (on the shared cores, and each held to a CPU quota), cross-instance visibility, and kill -9 of an instance during
+// a verdict burst. Every server is `mt-review serve` in a child process; PostgreSQL is DATABASE_URL's server, else a
+// throwaway cluster started as the tests start one.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -351,21 +352,23 @@ export async function benchPg(): Promise<void> {
           )}, ${percent(pairBusy)}`,
           'what the cores leave to a second instance',
         ],
-        typeof quota === 'string'
-          ? [`verdict POSTs, two instances vs one, each held to ${quotaShare} of a core`, `SKIPPED: ${quota}`, '']
-          : [
-              `verdict POSTs, two instances vs one, each held to ${quotaShare} of a core (as on machines of their own), ${connections} connections each; ${quotaRounds} rounds, req/s one/both: ${quota.rates.join(', ')}; ${quota.failed} failed`,
-              `${quota.ratios.map((ratio) => `${fixed(ratio)}×`).join(', ')}: median ${fixed(median(quota.ratios))}×`,
-              target(median(quota.ratios), 1.5),
-            ],
-        ...(typeof quota === 'string'
-          ? []
-          : [['  CPU used of each quota', quota.quotaUse, 'alone near 100%: the one instance was saturated']]),
         [
           '  the same, each instance on its own half of the articles',
           `${fixed(apartRate, 0)} req/s = ${fixed(apartRate / onPostgres.verdicts.requests.average)}×`,
           'shows the article locks’ share',
         ],
+        typeof quota === 'string'
+          ? [`verdict POSTs, two instances vs one, each held to ${quotaShare} of a core`, `SKIPPED: ${quota}`, '']
+          : [
+              `verdict POSTs, two instances vs one, each held to ${quotaShare} of a core (as on machines of their own), ${connections} connections each`,
+              `req/s one/both ${quota.rates.join(', ')} (${quota.failed} failed): ${quota.ratios
+                .map((ratio) => `${fixed(ratio)}×`)
+                .join(', ')}, median ${fixed(median(quota.ratios))}×`,
+              target(median(quota.ratios), 1.5),
+            ],
+        ...(typeof quota === 'string'
+          ? []
+          : [['  CPU used of each quota', quota.quotaUse, 'alone near 100%: the one instance was saturated']]),
         [
           `a verdict on A heard live on B (SSE), ${latencySamples} verdicts`,
           `median ${fixed(latency.median, 1)} ms, max ${fixed(latency.max, 1)} ms`,
