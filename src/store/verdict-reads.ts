@@ -1,6 +1,6 @@
 // Reading verdicts: the current ones an outcome is made of, the whole history, its pages, and who gave how many.
 import type { Sql } from './sql.ts';
-import { type StoredVerdict, type VerdictDecision, verdictColumns, withReviewers } from './verdict-columns.ts';
+import { type StoredVerdict, verdictColumns, withReviewers } from './verdict-columns.ts';
 
 /** Every verdict and adjudication ever recorded on the article's edits (stale ones included), oldest first. */
 export function listVerdicts(db: Sql, articleId: string): Promise<StoredVerdict[]> {
@@ -42,17 +42,19 @@ export interface StoredActivity {
 
 /**
  * Per reviewer, the verdicts they gave on the article's edits (whole history, retracted ones too: they were given;
- * adjudications not: they are a lead's final word, not a review), counted in one pass of the index.
+ * adjudications not: they are a lead's final word, not a review). Kept by a trigger on each verdict (reviewer_activity,
+ * with the edits each reviewer decided in reviewer_edits), so that reading them costs the same however long the
+ * history is: counted from the verdicts, the article's API answer took 131 ms at 60,000 verdicts on PostgreSQL (38 ms on
+ * SQLite), growing with them.
  */
 export function reviewerActivity(db: Sql, articleId: string): Promise<StoredActivity[]> {
-  const count = (decision: VerdictDecision) =>
-    `CAST(sum(CASE WHEN v.decision = '${decision}' THEN 1 ELSE 0 END) AS INTEGER) AS ${decision}`;
   return db.all<StoredActivity>(
-    `SELECT r.name AS reviewer, count(*) AS verdicts, count(DISTINCT v.edit_id) AS edits,
-       ${count('accept')}, ${count('reject')}, ${count('amend')},
-       min(v.created_at) AS "firstAt", max(v.created_at) AS "lastAt"
-     FROM verdicts v JOIN reviewers r ON r.id = v.reviewer_id
-     WHERE v.article_id = :articleId AND v.kind = 'verdict' GROUP BY r.id, r.name, r.name_key ORDER BY r.name_key`,
+    `SELECT r.name AS reviewer, a.verdicts,
+       (SELECT count(*) FROM reviewer_edits e WHERE e.article_id = a.article_id AND e.reviewer_id = a.reviewer_id)
+         AS edits,
+       a.accept, a.reject, a.amend, a.first_at AS "firstAt", a.last_at AS "lastAt"
+     FROM reviewer_activity a JOIN reviewers r ON r.id = a.reviewer_id
+     WHERE a.article_id = :articleId ORDER BY r.name_key`,
     { articleId },
   );
 }

@@ -53,6 +53,8 @@ const tables = [
   'current_adjudications',
   'retractions',
   'current_verdicts',
+  'reviewer_edits',
+  'reviewer_activity',
   'verdicts',
   'edits',
   'article_revisions',

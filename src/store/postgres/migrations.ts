@@ -8,6 +8,7 @@ import {
   derivedV3,
   filesKeysV9,
   liveChangesV6,
+  reviewerActivityV13,
   revisionChangesV10,
   schemaV1,
   statsCheckpointV11,
@@ -90,6 +91,12 @@ export const migrations: readonly Migration[] = [
     version: 12,
     description: 'record_verdict_batch: a batch of verdicts, their current rows and their outcome inputs in one call',
     sql: verdictBatchV12,
+  },
+  {
+    version: 13,
+    description:
+      "reviewer_activity and reviewer_edits: a reviewer's counts on an article kept by a trigger, not counted",
+    sql: reviewerActivityV13,
   },
 ];
 

@@ -488,3 +488,53 @@ BEGIN
     FROM edit_outcomes o WHERE o.edit_id = ANY (their_edits);
 END $$;
 `;
+
+/**
+ * Version 13: each reviewer's activity on an article, kept by a trigger, as SQLite's version 18 (see
+ * src/store/sqlite/migrations.ts). The trigger is named to fire after revision_on_verdict (triggers of one event fire
+ * in the order of their names): an article's revision row is locked first, as by every other writer, so the activity
+ * rows behind it are never waited for in another order.
+ */
+export const reviewerActivityV13 = `
+CREATE TABLE reviewer_activity (
+  article_id text NOT NULL REFERENCES articles(id),
+  reviewer_id integer NOT NULL REFERENCES reviewers(id),
+  verdicts integer NOT NULL,
+  accept integer NOT NULL,
+  reject integer NOT NULL,
+  amend integer NOT NULL,
+  first_at iso_timestamp NOT NULL,
+  last_at iso_timestamp NOT NULL,
+  PRIMARY KEY (article_id, reviewer_id)
+);
+CREATE TABLE reviewer_edits (
+  article_id text NOT NULL REFERENCES articles(id),
+  reviewer_id integer NOT NULL REFERENCES reviewers(id),
+  edit_id text NOT NULL REFERENCES edits(id),
+  PRIMARY KEY (article_id, reviewer_id, edit_id)
+);
+INSERT INTO reviewer_activity (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
+  SELECT article_id, reviewer_id, count(*), count(*) FILTER (WHERE decision = 'accept'),
+    count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE decision = 'amend'), min(created_at),
+    max(created_at)
+  FROM verdicts WHERE kind = 'verdict' GROUP BY article_id, reviewer_id;
+INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
+  SELECT DISTINCT article_id, reviewer_id, edit_id FROM verdicts WHERE kind = 'verdict';
+CREATE FUNCTION count_reviewer_activity() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO reviewer_activity AS a (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
+    SELECT article_id, reviewer_id, count(*), count(*) FILTER (WHERE decision = 'accept'),
+      count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE decision = 'amend'), min(created_at),
+      max(created_at)
+    FROM new_rows WHERE kind = 'verdict' GROUP BY article_id, reviewer_id ORDER BY article_id, reviewer_id
+  ON CONFLICT (article_id, reviewer_id) DO UPDATE SET verdicts = a.verdicts + excluded.verdicts,
+    accept = a.accept + excluded.accept, reject = a.reject + excluded.reject, amend = a.amend + excluded.amend,
+    first_at = least(a.first_at, excluded.first_at), last_at = greatest(a.last_at, excluded.last_at);
+  INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
+    SELECT DISTINCT article_id, reviewer_id, edit_id FROM new_rows WHERE kind = 'verdict'
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER verdicts_counted_in_activity AFTER INSERT ON verdicts REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION count_reviewer_activity();
+`;

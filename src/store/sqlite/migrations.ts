@@ -473,6 +473,46 @@ CREATE TABLE stats_checkpoint (
 ) STRICT;
 `;
 
+// Version 18: each reviewer's activity on an article (the counts beside their name on the review page and in the
+// statistics), kept by a trigger on every verdict instead of counted from the whole history on each read: a review
+// page then costs the same however many verdicts the article has had. reviewer_edits holds which edits a reviewer ever
+// decided (their number is the activity's `edits`), bounded by the article's edits rather than its history.
+const reviewerActivity = `
+CREATE TABLE reviewer_activity (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  verdicts INTEGER NOT NULL,
+  accept INTEGER NOT NULL,
+  reject INTEGER NOT NULL,
+  amend INTEGER NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL,
+  PRIMARY KEY (article_id, reviewer_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE reviewer_edits (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+  edit_id TEXT NOT NULL REFERENCES edits(id),
+  PRIMARY KEY (article_id, reviewer_id, edit_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO reviewer_activity (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
+  SELECT article_id, reviewer_id, count(*), sum(decision = 'accept'), sum(decision = 'reject'), sum(decision = 'amend'),
+    min(created_at), max(created_at)
+  FROM verdicts WHERE kind = 'verdict' GROUP BY article_id, reviewer_id;
+INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
+  SELECT DISTINCT article_id, reviewer_id, edit_id FROM verdicts WHERE kind = 'verdict';
+CREATE TRIGGER verdicts_counted_in_activity AFTER INSERT ON verdicts WHEN NEW.kind = 'verdict' BEGIN
+  INSERT INTO reviewer_activity (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
+  VALUES (NEW.article_id, NEW.reviewer_id, 1, NEW.decision = 'accept', NEW.decision = 'reject', NEW.decision = 'amend',
+    NEW.created_at, NEW.created_at)
+  ON CONFLICT (article_id, reviewer_id) DO UPDATE SET verdicts = verdicts + 1, accept = accept + excluded.accept,
+    reject = reject + excluded.reject, amend = amend + excluded.amend, first_at = min(first_at, excluded.first_at),
+    last_at = max(last_at, excluded.last_at);
+  INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id) VALUES (NEW.article_id, NEW.reviewer_id, NEW.edit_id)
+  ON CONFLICT DO NOTHING;
+END;
+`;
+
 /** Every migration, oldest first; append only, never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'articles, edits, verdicts, reviewers, sessions, api tokens', sql: initialSchema },
@@ -544,6 +584,12 @@ export const migrations: readonly Migration[] = [
     version: 17,
     description: 'article_stats.listed and stats_checkpoint: statistics read at start without parsing every part',
     sql: statsCheckpoint,
+  },
+  {
+    version: 18,
+    description:
+      "reviewer_activity and reviewer_edits: a reviewer's counts on an article kept by a trigger, not counted",
+    sql: reviewerActivity,
   },
 ];
 

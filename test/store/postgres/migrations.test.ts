@@ -20,6 +20,8 @@ const expectedTables = [
   'edits',
   'import_keys',
   'retractions',
+  'reviewer_activity',
+  'reviewer_edits',
   'reviewers',
   'schema_migrations',
   'sessions',
