@@ -28,18 +28,15 @@ export interface ReviewerArticleSpan {
 }
 
 /**
- * Every (reviewer, article) with verdicts or adjudications, of every article or of the scope's. One grouped scan of
- * the verdicts (through the article index for a scope); the rows number reviewers × articles, not verdicts.
+ * Every (reviewer, article) with verdicts or adjudications, of every article or of the scope's: the activity kept by
+ * a trigger on each verdict (reviewer_activity), one row per reviewer and article whatever the history's length.
  */
 export function reviewerArticleSpans(db: Sql, scope?: ArticleScope): Promise<ReviewerArticleSpan[]> {
-  const ofVerdicts = "CASE WHEN kind = 'verdict' THEN created_at END";
   const { where, params } = scoped('article_id', scope);
   return db.all<ReviewerArticleSpan>(
-    `SELECT reviewer_id AS "reviewerId", article_id AS "articleId",
-       CAST(sum(CASE WHEN kind = 'verdict' THEN 1 ELSE 0 END) AS INTEGER) AS verdicts,
-       CAST(sum(CASE WHEN kind = 'adjudication' THEN 1 ELSE 0 END) AS INTEGER) AS adjudications,
-       min(${ofVerdicts}) AS "firstAt", max(${ofVerdicts}) AS "lastAt"
-     FROM verdicts WHERE 1 = 1 ${where} GROUP BY reviewer_id, article_id`,
+    `SELECT reviewer_id AS "reviewerId", article_id AS "articleId", verdicts, adjudications, first_at AS "firstAt",
+       last_at AS "lastAt"
+     FROM reviewer_activity WHERE 1 = 1 ${where}`,
     params,
   );
 }

@@ -54,7 +54,7 @@ export function reviewerActivity(db: Sql, articleId: string): Promise<StoredActi
          AS edits,
        a.accept, a.reject, a.amend, a.first_at AS "firstAt", a.last_at AS "lastAt"
      FROM reviewer_activity a JOIN reviewers r ON r.id = a.reviewer_id
-     WHERE a.article_id = :articleId ORDER BY r.name_key`,
+     WHERE a.article_id = :articleId AND a.verdicts > 0 ORDER BY r.name_key`,
     { articleId },
   );
 }

@@ -1,5 +1,5 @@
 // Each reviewer's activity on an article, kept by a trigger on every verdict: the same as counting the whole verdict
-// history, whatever mix of batches, retries, refusals, adjudications and retractions made it, and after the migration
+// history (the review page's counts, and the per-reviewer statistics' spans), whatever mix of batches, retries, refusals, adjudications and retractions made it, and after the migration
 // that fills it from a history recorded before it existed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { importArticle } from '../../src/store/articles.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { toVerdictRecord } from '../../src/store/outcomes.ts';
 import { retractVerdict } from '../../src/store/retractions.ts';
+import { type ReviewerArticleSpan, reviewerArticleSpans } from '../../src/store/reviewer-figures.ts';
 import type { Store } from '../../src/store/sql.ts';
 import { listVerdicts, reviewerActivity } from '../../src/store/verdict-reads.ts';
 import { recordAllIn, recordVerdictBatch, type VerdictInput } from '../../src/store/verdicts.ts';
@@ -62,16 +63,37 @@ async function apply(db: Store, reviewerIds: readonly number[], steps: readonly 
   }
 }
 
-/** Each article's activity as the store keeps it, and as counted from its whole verdict history. */
+/**
+ * Each article's activity as the store keeps it, and as counted from its whole verdict history; and the spans of the
+ * per-reviewer statistics (verdicts and adjudications per reviewer and article), kept and counted.
+ */
 async function keptAndCounted(db: Store) {
   const kept = [];
   const counted = [];
+  const countedSpans: ReviewerArticleSpan[] = [];
   for (const id of articles) {
     kept.push(await reviewerActivity(db, id));
-    const history = (await listVerdicts(db, id)).filter((v) => v.kind === 'verdict').map(toVerdictRecord);
-    counted.push(activityOf(history));
+    const history = await listVerdicts(db, id);
+    counted.push(activityOf(history.filter((v) => v.kind === 'verdict').map(toVerdictRecord)));
+    const byReviewer = new Map<number, typeof history>();
+    for (const v of history) byReviewer.set(v.reviewerId, [...(byReviewer.get(v.reviewerId) ?? []), v]);
+    for (const [reviewerId, given] of byReviewer) {
+      const times = given.filter((v) => v.kind === 'verdict').map((v) => v.createdAt);
+      times.sort();
+      countedSpans.push({
+        reviewerId,
+        articleId: id,
+        verdicts: times.length,
+        adjudications: given.length - times.length,
+        firstAt: times[0] ?? null,
+        lastAt: times.at(-1) ?? null,
+      });
+    }
   }
-  return { kept, counted };
+  const order = (a: ReviewerArticleSpan, b: ReviewerArticleSpan) =>
+    a.articleId.localeCompare(b.articleId) || a.reviewerId - b.reviewerId;
+  const spans = (await reviewerArticleSpans(db, articles)).sort(order);
+  return { kept, counted, spans, countedSpans: countedSpans.sort(order) };
 }
 
 describe('reviewer activity', () => {
@@ -81,8 +103,9 @@ describe('reviewer activity', () => {
         const { store, reviewerIds, remove } = await reviewedStore();
         try {
           await apply(store, reviewerIds, steps);
-          const { kept, counted } = await keptAndCounted(store);
+          const { kept, counted, spans, countedSpans } = await keptAndCounted(store);
           expect(kept).toEqual(counted);
+          expect(spans).toEqual(countedSpans);
         } finally {
           await remove();
         }
@@ -118,8 +141,15 @@ describe('reviewer activity', () => {
       await store.close();
       const reopened = await openStore(location);
       try {
-        const { kept, counted } = await keptAndCounted(reopened);
+        const { kept, counted, spans, countedSpans } = await keptAndCounted(reopened);
         expect(kept).toEqual(counted);
+        expect(spans).toEqual(countedSpans);
+        // bob only adjudicated on the first article: a span there, no activity.
+        expect(spans.find((span) => span.articleId === seedArticle.id && span.reviewerId === bob)).toMatchObject({
+          verdicts: 0,
+          adjudications: 1,
+          firstAt: null,
+        });
         expect(kept[0]?.map((a) => [a.reviewer, a.verdicts, a.edits, a.accept, a.reject, a.amend])).toEqual([
           ['alice', 3, 2, 1, 1, 1],
         ]);
@@ -128,6 +158,7 @@ describe('reviewer activity', () => {
         await recordVerdictBatch(reopened, [{ editId: 'e-marker', reviewerId: alice, decision: 'accept' }]);
         const after = await keptAndCounted(reopened);
         expect(after.kept).toEqual(after.counted);
+        expect(after.spans).toEqual(after.countedSpans);
         expect(after.kept[0]?.[0]?.edits).toBe(3);
       } finally {
         await reopened.close();

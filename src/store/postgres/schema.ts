@@ -503,8 +503,9 @@ CREATE TABLE reviewer_activity (
   accept integer NOT NULL,
   reject integer NOT NULL,
   amend integer NOT NULL,
-  first_at iso_timestamp NOT NULL,
-  last_at iso_timestamp NOT NULL,
+  adjudications integer NOT NULL,
+  first_at iso_timestamp,
+  last_at iso_timestamp,
   PRIMARY KEY (article_id, reviewer_id)
 );
 CREATE TABLE reviewer_edits (
@@ -513,22 +514,30 @@ CREATE TABLE reviewer_edits (
   edit_id text NOT NULL REFERENCES edits(id),
   PRIMARY KEY (article_id, reviewer_id, edit_id)
 );
-INSERT INTO reviewer_activity (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
-  SELECT article_id, reviewer_id, count(*), count(*) FILTER (WHERE decision = 'accept'),
-    count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE decision = 'amend'), min(created_at),
-    max(created_at)
-  FROM verdicts WHERE kind = 'verdict' GROUP BY article_id, reviewer_id;
+INSERT INTO reviewer_activity
+  (article_id, reviewer_id, verdicts, accept, reject, amend, adjudications, first_at, last_at)
+  SELECT article_id, reviewer_id, count(*) FILTER (WHERE kind = 'verdict'),
+    count(*) FILTER (WHERE kind = 'verdict' AND decision = 'accept'),
+    count(*) FILTER (WHERE kind = 'verdict' AND decision = 'reject'),
+    count(*) FILTER (WHERE kind = 'verdict' AND decision = 'amend'), count(*) FILTER (WHERE kind = 'adjudication'),
+    min(created_at) FILTER (WHERE kind = 'verdict'), max(created_at) FILTER (WHERE kind = 'verdict')
+  FROM verdicts GROUP BY article_id, reviewer_id;
 INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
   SELECT DISTINCT article_id, reviewer_id, edit_id FROM verdicts WHERE kind = 'verdict';
 CREATE FUNCTION count_reviewer_activity() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO reviewer_activity AS a (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
-    SELECT article_id, reviewer_id, count(*), count(*) FILTER (WHERE decision = 'accept'),
-      count(*) FILTER (WHERE decision = 'reject'), count(*) FILTER (WHERE decision = 'amend'), min(created_at),
-      max(created_at)
-    FROM new_rows WHERE kind = 'verdict' GROUP BY article_id, reviewer_id ORDER BY article_id, reviewer_id
+  INSERT INTO reviewer_activity AS a
+    (article_id, reviewer_id, verdicts, accept, reject, amend, adjudications, first_at, last_at)
+    SELECT article_id, reviewer_id, count(*) FILTER (WHERE kind = 'verdict'),
+      count(*) FILTER (WHERE kind = 'verdict' AND decision = 'accept'),
+      count(*) FILTER (WHERE kind = 'verdict' AND decision = 'reject'),
+      count(*) FILTER (WHERE kind = 'verdict' AND decision = 'amend'), count(*) FILTER (WHERE kind = 'adjudication'),
+      min(created_at) FILTER (WHERE kind = 'verdict'), max(created_at) FILTER (WHERE kind = 'verdict')
+    FROM new_rows GROUP BY article_id, reviewer_id ORDER BY article_id, reviewer_id
+  -- least() and greatest() pass over NULLs.
   ON CONFLICT (article_id, reviewer_id) DO UPDATE SET verdicts = a.verdicts + excluded.verdicts,
     accept = a.accept + excluded.accept, reject = a.reject + excluded.reject, amend = a.amend + excluded.amend,
+    adjudications = a.adjudications + excluded.adjudications,
     first_at = least(a.first_at, excluded.first_at), last_at = greatest(a.last_at, excluded.last_at);
   INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
     SELECT DISTINCT article_id, reviewer_id, edit_id FROM new_rows WHERE kind = 'verdict'

@@ -473,10 +473,11 @@ CREATE TABLE stats_checkpoint (
 ) STRICT;
 `;
 
-// Version 18: each reviewer's activity on an article (the counts beside their name on the review page and in the
-// statistics), kept by a trigger on every verdict instead of counted from the whole history on each read: a review
-// page then costs the same however many verdicts the article has had. reviewer_edits holds which edits a reviewer ever
-// decided (their number is the activity's `edits`), bounded by the article's edits rather than its history.
+// Version 18: each reviewer's activity on an article (the counts beside their name on the review page, and the spans of
+// the per-reviewer statistics), kept by a trigger on every verdict and adjudication instead of counted from the whole
+// history on each read: a review page then costs the same however many verdicts the article has had. Decisions, edits
+// and times count verdicts only (first_at and last_at are NULL for a lead who only adjudicated there); reviewer_edits
+// holds which edits a reviewer ever decided (their number is the activity's `edits`), bounded by the article's edits.
 const reviewerActivity = `
 CREATE TABLE reviewer_activity (
   article_id TEXT NOT NULL REFERENCES articles(id),
@@ -485,8 +486,9 @@ CREATE TABLE reviewer_activity (
   accept INTEGER NOT NULL,
   reject INTEGER NOT NULL,
   amend INTEGER NOT NULL,
-  first_at TEXT NOT NULL,
-  last_at TEXT NOT NULL,
+  adjudications INTEGER NOT NULL,
+  first_at TEXT,
+  last_at TEXT,
   PRIMARY KEY (article_id, reviewer_id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE reviewer_edits (
@@ -495,20 +497,30 @@ CREATE TABLE reviewer_edits (
   edit_id TEXT NOT NULL REFERENCES edits(id),
   PRIMARY KEY (article_id, reviewer_id, edit_id)
 ) STRICT, WITHOUT ROWID;
-INSERT INTO reviewer_activity (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
-  SELECT article_id, reviewer_id, count(*), sum(decision = 'accept'), sum(decision = 'reject'), sum(decision = 'amend'),
-    min(created_at), max(created_at)
-  FROM verdicts WHERE kind = 'verdict' GROUP BY article_id, reviewer_id;
+INSERT INTO reviewer_activity
+  (article_id, reviewer_id, verdicts, accept, reject, amend, adjudications, first_at, last_at)
+  SELECT article_id, reviewer_id, sum(kind = 'verdict'), sum(kind = 'verdict' AND decision = 'accept'),
+    sum(kind = 'verdict' AND decision = 'reject'), sum(kind = 'verdict' AND decision = 'amend'),
+    sum(kind = 'adjudication'), min(CASE WHEN kind = 'verdict' THEN created_at END),
+    max(CASE WHEN kind = 'verdict' THEN created_at END)
+  FROM verdicts GROUP BY article_id, reviewer_id;
 INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
   SELECT DISTINCT article_id, reviewer_id, edit_id FROM verdicts WHERE kind = 'verdict';
-CREATE TRIGGER verdicts_counted_in_activity AFTER INSERT ON verdicts WHEN NEW.kind = 'verdict' BEGIN
-  INSERT INTO reviewer_activity (article_id, reviewer_id, verdicts, accept, reject, amend, first_at, last_at)
-  VALUES (NEW.article_id, NEW.reviewer_id, 1, NEW.decision = 'accept', NEW.decision = 'reject', NEW.decision = 'amend',
-    NEW.created_at, NEW.created_at)
-  ON CONFLICT (article_id, reviewer_id) DO UPDATE SET verdicts = verdicts + 1, accept = accept + excluded.accept,
-    reject = reject + excluded.reject, amend = amend + excluded.amend, first_at = min(first_at, excluded.first_at),
-    last_at = max(last_at, excluded.last_at);
-  INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id) VALUES (NEW.article_id, NEW.reviewer_id, NEW.edit_id)
+CREATE TRIGGER verdicts_counted_in_activity AFTER INSERT ON verdicts BEGIN
+  INSERT INTO reviewer_activity
+    (article_id, reviewer_id, verdicts, accept, reject, amend, adjudications, first_at, last_at)
+  VALUES (NEW.article_id, NEW.reviewer_id, NEW.kind = 'verdict', NEW.kind = 'verdict' AND NEW.decision = 'accept',
+    NEW.kind = 'verdict' AND NEW.decision = 'reject', NEW.kind = 'verdict' AND NEW.decision = 'amend',
+    NEW.kind = 'adjudication', CASE WHEN NEW.kind = 'verdict' THEN NEW.created_at END,
+    CASE WHEN NEW.kind = 'verdict' THEN NEW.created_at END)
+  -- SQLite's min() and max() of several values are NULL when one is: the one that is not stands.
+  ON CONFLICT (article_id, reviewer_id) DO UPDATE SET verdicts = verdicts + excluded.verdicts,
+    accept = accept + excluded.accept, reject = reject + excluded.reject, amend = amend + excluded.amend,
+    adjudications = adjudications + excluded.adjudications,
+    first_at = coalesce(min(first_at, excluded.first_at), first_at, excluded.first_at),
+    last_at = coalesce(max(last_at, excluded.last_at), last_at, excluded.last_at);
+  INSERT INTO reviewer_edits (article_id, reviewer_id, edit_id)
+    SELECT NEW.article_id, NEW.reviewer_id, NEW.edit_id WHERE NEW.kind = 'verdict'
   ON CONFLICT DO NOTHING;
 END;
 `;
