@@ -42,7 +42,7 @@ describe('PageCache', () => {
   it('serves a page larger than the whole budget without keeping it', async () => {
     const pages = new PageCache(1000);
     const page = await pages.get('big', '1', '', pageOf(5000));
-    expect(fillSlots(page, values)).toContain('x'.repeat(5000));
+    expect(fillSlots(page, values).toString()).toContain('x'.repeat(5000));
     expect(pages.size).toBe(0);
     expect(pages.bytes).toBe(0);
   });
@@ -56,14 +56,23 @@ describe('fillSlots', () => {
         const render = async (slots: Slots) =>
           `${a}${slots.csrfToken}${b}${slots.reviewer}${c}${slots.csrfToken}${d}${slots.clientRequestId}`;
         const page = await new PageCache().get('article', '1', '', render);
-        expect(fillSlots(page, values)).toBe(`${a}token-1${b}ana &lt;b&gt;${c}token-1${d}req-1`);
+        expect(fillSlots(page, values).toString()).toBe(`${a}token-1${b}ana &lt;b&gt;${c}token-1${d}req-1`);
       }),
     );
+  });
+
+  it('sends the page as UTF-8, however many bytes a character takes', async () => {
+    const text = 'Sergej Lawrow – 王毅 – 😀 – naïve';
+    const page = await new PageCache().get('a', '1', '', async (slots) => `<p>${text}</p>${slots.reviewer}`);
+    const filled = fillSlots(page, { ...values, reviewer: 'Zoë' });
+    expect(filled.toString('utf8')).toBe(`<p>${text}</p>Zoë`);
+    expect(filled.length).toBe(Buffer.byteLength(`<p>${text}</p>Zoë`));
+    expect(page.bytes).toBe(Buffer.byteLength(`<p>${text}</p>`));
   });
 
   it('leaves text alone that looks like a slot marker or an old placeholder', async () => {
     const stored = '@@mtr-csrf-token@@ @@mtr-reviewer@@ mtr-slot-00-csrfToken';
     const page = await new PageCache().get('a', '1', '', async (slots) => `${stored}<i>${slots.reviewer}</i>`);
-    expect(fillSlots(page, values)).toBe(`${stored}<i>ana &lt;b&gt;</i>`);
+    expect(fillSlots(page, values).toString()).toBe(`${stored}<i>ana &lt;b&gt;</i>`);
   });
 });
